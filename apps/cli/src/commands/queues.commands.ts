@@ -1,0 +1,23 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandRunner } from 'nest-commander';
+import { JobQueue, Runtime, RUNTIME } from '@craftcert/platform';
+
+@Command({ name: 'queues:status', description: 'Show job counts per queue and the backend in use' })
+export class QueuesStatusCommand extends CommandRunner {
+  constructor(
+    private readonly jobs: JobQueue,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+  ) {
+    super();
+  }
+
+  async run(): Promise<void> {
+    console.log(`backend: ${this.runtime.queues.kind}`);
+    for (const [queue, counts] of Object.entries(await this.jobs.counts())) {
+      const summary = Object.entries(counts)
+        .map(([state, n]) => `${state}=${n}`)
+        .join(' ');
+      console.log(`${queue}: ${summary}`);
+    }
+  }
+}

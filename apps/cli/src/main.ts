@@ -1,0 +1,38 @@
+import { Logger } from '@nestjs/common';
+import { CommandFactory } from 'nest-commander';
+import { ConfigError, loadConfig, prepareRuntime } from '@craftcert/platform';
+import { CliModule } from './cli.module';
+
+/**
+ * `npm run cli -- <command>`: the same configuration and modules as the server, without HTTP.
+ * In embedded mode it shares the database of a running server, or starts it for the command.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  // Commands print their own results; only problems should interleave with them.
+  Logger.overrideLogger(['fatal', 'error', 'warn']);
+  const runtime = await prepareRuntime(config);
+  let failed = false;
+  try {
+    await CommandFactory.run(CliModule.forRoot(runtime), {
+      logger: ['warn', 'error'],
+      errorHandler: (error) => {
+        // Unknown command or bad arguments: commander already printed why.
+        const { exitCode, code } = error as Error & { exitCode?: number; code?: string };
+        failed = exitCode !== 0 && code !== 'commander.helpDisplayed';
+      },
+      serviceErrorHandler: (error) => {
+        process.stderr.write(`${error.message}\n`);
+        failed = true;
+      },
+    });
+  } finally {
+    await runtime.release();
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,77 @@
+import { INestApplicationContext, Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import {
+  createDataSource,
+  requestIdFrom,
+  Runtime,
+  runMigrationsLocked,
+  ShutdownState,
+  WorkerLifecycle,
+} from '@craftcert/platform';
+import { catalogue } from '@craftcert/migrations';
+import { AppModule } from './app.module';
+
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export type App = NestFastifyApplication | INestApplicationContext;
+
+export function isHttpApp(app: App): app is NestFastifyApplication {
+  return 'getHttpAdapter' in app;
+}
+
+/** Applies pending migrations (under the advisory lock) before anything uses the schema. */
+export async function migrate(runtime: Runtime): Promise<void> {
+  const dataSource = await createDataSource(runtime.database.url, catalogue).initialize();
+  try {
+    await runMigrationsLocked(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** Builds the Nest application for the runtime's role; HTTP only when the role serves the API. */
+export async function createApp(runtime: Runtime): Promise<App> {
+  const module = AppModule.forRoot(runtime);
+  if (runtime.config.ROLE === 'worker') {
+    const app = await NestFactory.createApplicationContext(module, { bufferLogs: true });
+    app.useLogger(app.get(Logger));
+    return app;
+  }
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: requestIdFrom,
+    trustProxy: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  setupOpenApi(app);
+  return app;
+}
+
+function setupOpenApi(app: NestFastifyApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('craftcert')
+    .setDescription('Certification workflow engine for craftsman schemes')
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+}
+
+/**
+ * Orderly stop: readiness turns 503, active jobs finish (up to the timeout), HTTP and
+ * connections close, then the embedded database stops.
+ */
+export async function shutdown(app: App, runtime: Runtime): Promise<void> {
+  app.get(ShutdownState).begin();
+  await app.get(WorkerLifecycle).drain(runtime.config.SHUTDOWN_TIMEOUT_MS);
+  await app.close();
+  await runtime.release();
+  new NestLogger('Shutdown').log('stopped');
+}

@@ -1,0 +1,59 @@
+/**
+ * Stable error codes clients can rely on. Every code has exactly one HTTP status in
+ * `statusForCode`; the switch there is exhaustive, so adding a code forces choosing one.
+ */
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED'
+  | 'SHUTTING_DOWN';
+
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. `dossier.contests[0].rank`. */
+  path: string;
+  message: string;
+}
+
+/** A failure the caller can act on. Never extends HttpException: HTTP is the filter's concern. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export class RequestValidationError extends DomainError {
+  constructor(errors: FieldError[]) {
+    super('VALIDATION_FAILED', 'The request is invalid; see errors for each field.', errors);
+  }
+}
+
+export function statusForCode(code: ErrorCode): number {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+      return 400;
+    case 'UNAUTHENTICATED':
+      return 401;
+    case 'FORBIDDEN':
+      return 403;
+    case 'NOT_FOUND':
+      return 404;
+    case 'CONFLICT':
+      return 409;
+    case 'RATE_LIMITED':
+      return 429;
+    case 'SHUTTING_DOWN':
+      return 503;
+    default: {
+      const unreachable: never = code;
+      throw new Error(`unmapped error code ${String(unreachable)}`);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, statusForCode } from '../errors/domain-error';
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  errors?: { path: string; message: string }[];
+  requestId: string;
+}
+
+/**
+ * The single place that turns failures into HTTP answers. Domain errors map by code; framework
+ * and parser errors keep their 4xx; anything else is a bare 500 whose request id lets an
+ * operator find the logged cause.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Exceptions');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const body = this.toBody(exception, String(request.id));
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, requestId: body.requestId }, 'unhandled error');
+    }
+    void reply.status(body.statusCode).header('x-request-id', body.requestId).send(body);
+  }
+
+  private toBody(exception: unknown, requestId: string): ErrorBody {
+    if (exception instanceof DomainError) {
+      return {
+        statusCode: statusForCode(exception.code),
+        code: exception.code,
+        message: exception.message,
+        ...(exception.errors ? { errors: exception.errors } : {}),
+        requestId,
+      };
+    }
+    const status = clientStatusOf(exception);
+    if (status) {
+      return {
+        statusCode: status,
+        code: httpCode(status),
+        message: clientMessageOf(exception),
+        requestId,
+      };
+    }
+    return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error', requestId };
+  }
+}
+
+/** A 4xx status carried by a Nest HttpException or a Fastify error (bad JSON, body too large). */
+function clientStatusOf(exception: unknown): number | undefined {
+  const status =
+    exception instanceof HttpException
+      ? exception.getStatus()
+      : (exception as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+function clientMessageOf(exception: unknown): string {
+  if (exception instanceof HttpException) {
+    const response = exception.getResponse();
+    if (typeof response === 'object' && response && 'message' in response) {
+      const message = (response as { message: unknown }).message;
+      return Array.isArray(message) ? message.join('; ') : String(message);
+    }
+  }
+  return exception instanceof Error ? exception.message : 'Bad request';
+}
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
+function httpCode(status: number): string {
+  return HTTP_CODES[status] ?? 'BAD_REQUEST';
+}

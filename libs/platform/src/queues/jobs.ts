@@ -1,0 +1,33 @@
+import type { DefaultJobOptions } from 'bullmq';
+
+/**
+ * The one place that names queues and jobs. Values are stored in job rows and Redis keys:
+ * never rename one once shipped, add a new one instead.
+ */
+export enum QueueName {
+  System = 'system',
+}
+
+export enum JobName {
+  SystemPing = 'system.ping',
+}
+
+/** Each job name maps to exactly one payload type. */
+export interface JobPayloads {
+  [JobName.SystemPing]: { note?: string; delayMs?: number };
+}
+
+/** Which queue carries each job. */
+export const JOB_QUEUES: Record<JobName, QueueName> = {
+  [JobName.SystemPing]: QueueName.System,
+};
+
+export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N] };
+
+/** Defaults for every job: retried with backoff, kept long enough to inspect, then pruned. */
+export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};
