@@ -1,28 +1,36 @@
 // Two projects: fast unit specs beside the code, and integration/e2e specs in test/ that
-// talk to real PostgreSQL and Redis. Both transpile with swc (types are checked once by tsc).
+// talk to real PostgreSQL and Redis. Both transpile with the build's own swc settings
+// (.swcrc, including the @craftcert/* path aliases); types are checked once by tsc.
+const { readFileSync } = require('node:fs');
+
+const swcrc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+delete swcrc.$schema;
 const swc = [
   '@swc/jest',
-  {
-    swcrc: false,
-    sourceMaps: 'inline',
-    module: { type: 'commonjs' },
-    jsc: {
-      target: 'es2022',
-      parser: { syntax: 'typescript', decorators: true, dynamicImport: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-      keepClassNames: true,
-    },
-  },
+  { ...swcrc, swcrc: false, sourceMaps: 'inline', jsc: { ...swcrc.jsc, baseUrl: __dirname } },
 ];
 
-const moduleNameMapper = {
-  '^@craftcert/testing$': '<rootDir>/test/support/index.ts',
-  '^@craftcert/worker$': '<rootDir>/apps/worker/src/index.ts',
-  '^@craftcert/migrations$': '<rootDir>/migrations/index.ts',
-  '^@craftcert/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
-};
+/**
+ * NestJS 12 and several of its dependencies ship ESM only, and jest on Node 20 cannot require()
+ * ESM, so those packages (found by their package.json "type") are transpiled to CommonJS too.
+ */
+function esmPackages(dir = `${__dirname}/node_modules`, scope = '') {
+  const { readdirSync, existsSync } = require('node:fs');
+  return readdirSync(dir).flatMap((name) => {
+    if (name.startsWith('.')) return [];
+    if (name.startsWith('@') && !scope) return esmPackages(`${dir}/${name}`, `${name}/`);
+    const manifest = `${dir}/${name}/package.json`;
+    if (!existsSync(manifest)) return [];
+    return JSON.parse(readFileSync(manifest, 'utf8')).type === 'module' ? [scope + name] : [];
+  });
+}
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+const common = {
+  transform: { '^.+\\.(ts|js|mjs)$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().map(escape).join('|')})/)`],
+  testEnvironment: 'node',
+};
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -1,0 +1,44 @@
+import { DataSource } from 'typeorm';
+import { JobName, JobQueue, QueueName } from '@craftcert/platform';
+import { queueBackendsUnderTest, startTestApp, TestApp, waitFor } from '@craftcert/testing';
+
+describe.each(queueBackendsUnderTest())('system.ping on the %s backend', (backend) => {
+  let t: TestApp;
+  let jobs: JobQueue;
+  let db: DataSource;
+  beforeAll(async () => {
+    t = await startTestApp({ backend });
+    jobs = t.app.get(JobQueue);
+    db = t.app.get(DataSource);
+  });
+  afterAll(() => t.close());
+
+  const runsOf = async (jobId: string) => {
+    const rows = await db.query('SELECT runs FROM system_ping WHERE job_id = $1', [jobId]);
+    return rows[0]?.runs as number | undefined;
+  };
+
+  it('runs an enqueued ping end to end and records it once', async () => {
+    const jobId = await jobs.enqueue(JobName.SystemPing, { note: 'hello' });
+    expect(await waitFor(() => runsOf(jobId), { what: 'the ping to be processed' })).toBe(1);
+    const job = await jobs.queue(QueueName.System).getJob(jobId);
+    expect(job?.returnvalue).toEqual({ pong: 'hello' });
+  });
+
+  it('treats a second enqueue with the same job id as the same job', async () => {
+    const first = await jobs.enqueue(JobName.SystemPing, {}, { jobId: 'ping-fixed-id' });
+    const second = await jobs.enqueue(JobName.SystemPing, {}, { jobId: 'ping-fixed-id' });
+    expect(second).toBe(first);
+    await waitFor(() => runsOf('ping-fixed-id'), { what: 'the ping to be processed' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await runsOf('ping-fixed-id')).toBe(1);
+  });
+
+  it('reports per-queue counts', async () => {
+    const counts = await jobs.counts();
+    expect(counts.system).toEqual(
+      expect.objectContaining({ waiting: expect.any(Number), completed: expect.any(Number) }),
+    );
+    expect(counts.system.completed).toBeGreaterThanOrEqual(2);
+  });
+});
