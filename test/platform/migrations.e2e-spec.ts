@@ -33,7 +33,7 @@ describe('migrations', () => {
     );
     const applied = await Promise.all(replicas.map((r) => runMigrationsLocked(r)));
     await Promise.all(replicas.map((r) => r.destroy()));
-    expect(applied.map((a) => a.length).sort()).toEqual([0, 0, catalogue.migrations.length]);
+    expect(applied.map((a) => a.length).toSorted()).toEqual([0, 0, catalogue.migrations.length]);
     expect(await tables()).toEqual(expect.arrayContaining(['schema_migrations', 'system_ping']));
   });
 

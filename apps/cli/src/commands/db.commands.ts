@@ -58,25 +58,26 @@ export class DbGenerateCommand extends CommandRunner {
     }
     const timestamp = Date.now();
     const file = join(process.cwd(), 'migrations', `${timestamp}-${name}.ts`);
-    await writeFile(file, renderMigration(`${name}${timestamp}`, up, down.reverse()));
+    await writeFile(file, renderMigration(`${name}${timestamp}`, up, down.toReversed()));
     console.log(`Wrote ${file}; review it, then add it to migrations/index.ts.`);
   }
 }
 
+const queryLines = (queries: string[]) =>
+  queries.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');
+
 function renderMigration(className: string, up: string[], down: string[]): string {
-  const lines = (queries: string[]) =>
-    queries.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');
   return `import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${className} implements MigrationInterface {
   name = '${className}';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-${lines(up)}
+${queryLines(up)}
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-${lines(down)}
+${queryLines(down)}
   }
 }
 `;

@@ -1,0 +1,21 @@
+import { Logger } from '@nestjs/common';
+import { formatResult } from './harness';
+import { benchmark as queues } from './queue.bench';
+
+/** `npm run bench`: runs every benchmark and prints each figure as a ratio to its baseline. */
+async function main(): Promise<void> {
+  Logger.overrideLogger(['fatal', 'error']);
+  // BullMQ's PostgreSQL backend closes on unref'd timers; keep the loop alive until we exit.
+  const keepAlive = setInterval(() => undefined, 1000);
+  for (const benchmark of [queues]) {
+    console.log(`# ${benchmark.name}`);
+    for (const result of await benchmark.run()) console.log(`  ${formatResult(result)}`);
+  }
+  clearInterval(keepAlive);
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

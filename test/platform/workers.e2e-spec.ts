@@ -1,0 +1,80 @@
+import { Queue } from 'bullmq';
+import { Client } from 'pg';
+import { configureQueueBackend, JobName, QueueName } from '@craftcert/platform';
+import {
+  AppProcess,
+  createTestDatabase,
+  queueBackendsUnderTest,
+  spawnApp,
+  stopApp,
+  TestDatabase,
+  uniqueName,
+  waitFor,
+} from '@craftcert/testing';
+
+describe.each(queueBackendsUnderTest())('worker processes on the %s backend', (backend) => {
+  let database: TestDatabase;
+  let db: Client;
+  let queue: Queue;
+  let prefix: string;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = new Client({ connectionString: database.url });
+    await db.connect();
+    prefix = uniqueName('q').toLowerCase();
+    const backendConfig = configureQueueBackend({
+      redisUrl: backend === 'redis' ? process.env.REDIS_URL : undefined,
+      databaseUrl: database.url,
+      prefix,
+    });
+    queue = new Queue(QueueName.System, { connection: backendConfig.connection, prefix });
+  });
+  afterAll(async () => {
+    await queue.close();
+    await db.end();
+    await database.drop();
+  });
+
+  const startWorker = (): AppProcess =>
+    spawnApp({
+      ROLE: 'worker',
+      DATABASE_URL: database.url,
+      REDIS_URL: backend === 'redis' ? process.env.REDIS_URL : undefined,
+      QUEUE_PREFIX: prefix,
+      LOG_LEVEL: 'warn',
+    });
+  const pings = async () =>
+    (await db.query<{ job_id: string; runs: number }>('SELECT job_id, runs FROM system_ping')).rows;
+
+  it('lets a running job finish when SIGTERM arrives, then exits 0', async () => {
+    const worker = startWorker();
+    const job = await queue.add(JobName.SystemPing, { delayMs: 2500 });
+    await waitFor(async () => ((await job.getState()) === 'active' ? true : undefined), {
+      what: 'the job to become active',
+      timeoutMs: 20000,
+    });
+    const stop = await stopApp(worker);
+    expect(stop.code).toBe(0);
+    expect(await job.getState()).toBe('completed');
+    expect((await pings()).find((p) => p.job_id === job.id)?.runs).toBe(1);
+  });
+
+  it('never processes the same job twice across two worker processes', async () => {
+    await db.query('DELETE FROM system_ping');
+    const workers = [startWorker(), startWorker()];
+    const jobs = await queue.addBulk(
+      Array.from({ length: 200 }, (_, i) => ({
+        name: JobName.SystemPing,
+        data: { note: `n${i}` },
+      })),
+    );
+    await waitFor(async () => ((await pings()).length === jobs.length ? true : undefined), {
+      what: 'all 200 pings',
+      timeoutMs: 45000,
+    });
+    const rows = await pings();
+    expect(rows.every((r) => r.runs === 1)).toBe(true);
+    expect(new Set(rows.map((r) => r.job_id))).toEqual(new Set(jobs.map((j) => j.id)));
+    for (const worker of workers) expect((await stopApp(worker)).code).toBe(0);
+  });
+});
