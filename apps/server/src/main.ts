@@ -33,8 +33,8 @@ export async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal} received, shutting down`);
-    const deadline = setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS + 5000);
-    deadline.unref();
+    // Ref'd on purpose: it also keeps the event loop alive while queue clients close.
+    setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS + 5000);
     try {
       if (app && runtime) await shutdown(app, runtime);
       else await runtime?.release();
