@@ -42,3 +42,19 @@ describe.each(queueBackendsUnderTest())('system.ping on the %s backend', (backen
     expect(counts.system.completed).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('ROLE=api', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ role: 'api' });
+  });
+  afterAll(() => t.close());
+
+  it('serves HTTP and enqueues jobs but leaves processing to worker processes', async () => {
+    expect((await t.request({ url: '/health/ready' })).statusCode).toBe(200);
+    const jobs = t.app.get(JobQueue);
+    const jobId = await jobs.enqueue(JobName.SystemPing, {});
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await jobs.queue(QueueName.System).getJobState(jobId)).toBe('waiting');
+  });
+});
