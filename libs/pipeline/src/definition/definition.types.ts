@@ -1,0 +1,462 @@
+// TypeScript view of a pipeline definition document. The JSON Schema in definition.schema.ts is
+// the published contract; these types mirror it and are only trusted after validateDefinition().
+
+export interface LocalizedText {
+  zh: string;
+  en: string;
+}
+
+export type Lang = keyof LocalizedText;
+export type Scalar = string | number | boolean;
+export type ProgrammeLevel = 'enterprise' | 'district' | 'city' | 'province' | 'national';
+export type DayKind = 'calendar' | 'working';
+
+export interface Duration {
+  days: number;
+  dayKind: DayKind;
+}
+
+export interface Principle {
+  id: string;
+  label: LocalizedText;
+  statement?: LocalizedText;
+}
+
+export interface Programme {
+  code: string;
+  name: LocalizedText;
+  level: ProgrammeLevel;
+  /** 1 = yearly, 3 = every three years. */
+  cadence: { everyYears: number };
+}
+
+export interface HonourTier {
+  id: string;
+  label: LocalizedText;
+  quota: number;
+  principle?: string;
+  awardYuan?: number;
+}
+
+// ---- Dossier schema ----
+
+interface FieldBase {
+  id: string;
+  label: LocalizedText;
+  required?: boolean;
+  pii?: boolean;
+  public?: boolean;
+}
+
+export interface TextField extends FieldBase {
+  type: 'text';
+  minLength?: number;
+  maxLength?: number;
+}
+
+export interface NumberField extends FieldBase {
+  type: 'number';
+  min?: number;
+  max?: number;
+  integer?: boolean;
+}
+
+export interface DateField extends FieldBase {
+  type: 'date';
+}
+
+export interface BooleanField extends FieldBase {
+  type: 'boolean';
+}
+
+export interface EnumValue {
+  code: string;
+  label: LocalizedText;
+}
+
+export interface EnumField extends FieldBase {
+  type: 'enum';
+  /** Either a built-in enumeration (skillLevel, industrySection) or inline values. */
+  builtin?: 'skillLevel' | 'industrySection';
+  values?: EnumValue[];
+  /** Inline values are ordered low → high when true, enabling min/max rules. */
+  ordered?: boolean;
+}
+
+export type ScalarField = TextField | NumberField | DateField | BooleanField | EnumField;
+
+export interface ListField extends FieldBase {
+  type: 'list';
+  items: ScalarField[];
+  minItems?: number;
+  maxItems?: number;
+}
+
+export type DossierField = ScalarField | ListField;
+
+export interface EvidenceKind {
+  kind: string;
+  label: LocalizedText;
+  maxSizeBytes: number;
+  formats: string[];
+  minCount?: number;
+  maxCount?: number;
+}
+
+export interface DossierSchema {
+  fields: DossierField[];
+  evidence: EvidenceKind[];
+}
+
+// ---- Nomination channels ----
+
+export type ChannelKind =
+  | 'unit'
+  | 'districtUnion'
+  | 'industryUnion'
+  | 'association'
+  | 'otherPerson'
+  | 'selfNomination'
+  | 'publicTipOff';
+
+export interface Endorsement {
+  id: string;
+  kind: 'notice' | 'approval' | 'seal';
+  label: LocalizedText;
+  duration?: Duration;
+}
+
+export interface RoutingHop {
+  id: string;
+  label: LocalizedText;
+  /** Any one of these roles handles the hop (e.g. districtUnion or industryUnion). */
+  roles: string[];
+}
+
+export interface NominationChannel {
+  id: string;
+  kind: ChannelKind;
+  label: LocalizedText;
+  principle?: string;
+  perUnitCap?: number;
+  rankingRequired?: boolean;
+  endorsements?: Endorsement[];
+  routing?: RoutingHop[];
+  referees?: { count: number; label: LocalizedText };
+}
+
+// ---- Eligibility rules ----
+
+export interface Constraint {
+  equals?: Scalar;
+  in?: Scalar[];
+  notIn?: Scalar[];
+  min?: number | string;
+  max?: number | string;
+}
+
+interface RuleBase {
+  id: string;
+  label: LocalizedText;
+  principle?: string;
+  /** Only on rules listed under eligibility.waivers: ids of rules this one lifts when met. */
+  waives?: string[];
+}
+
+export interface FieldRule extends RuleBase, Constraint {
+  kind: 'field';
+  field: string;
+  unit?: LocalizedText;
+}
+
+export interface AgeRule extends RuleBase {
+  kind: 'age';
+  field: string;
+  min?: number;
+  max?: number;
+}
+
+export interface YearsSinceRule extends RuleBase {
+  kind: 'yearsSince';
+  field: string;
+  min?: number;
+  max?: number;
+}
+
+export interface CountRule extends RuleBase {
+  kind: 'count';
+  list: string;
+  where?: Record<string, Constraint>;
+  /** Only items whose yearField lies within the last N years (reference year included). */
+  withinYears?: number;
+  yearField?: string;
+  min?: number;
+  max?: number;
+  unit?: LocalizedText;
+}
+
+export interface PriorAwardRule extends RuleBase {
+  kind: 'priorAward';
+  /** Programme codes; defaults to the definition's own programme. */
+  programmes?: string[];
+  tiers?: string[];
+  /** Omitted = at any time (a lifelong ban when used as an exclusion). */
+  withinYears?: number;
+}
+
+export interface AllOfRule extends RuleBase {
+  kind: 'allOf';
+  rules: Rule[];
+}
+
+export interface AnyOfRule extends RuleBase {
+  kind: 'anyOf';
+  rules: Rule[];
+}
+
+export interface AtLeastRule extends RuleBase {
+  kind: 'atLeast';
+  n: number;
+  rules: Rule[];
+}
+
+export interface NotRule extends RuleBase {
+  kind: 'not';
+  rule: Rule;
+}
+
+export type Rule =
+  | FieldRule
+  | AgeRule
+  | YearsSinceRule
+  | CountRule
+  | PriorAwardRule
+  | AllOfRule
+  | AnyOfRule
+  | AtLeastRule
+  | NotRule;
+
+export type RuleKind = Rule['kind'];
+
+export interface Eligibility {
+  /** All must hold (an implicit allOf). */
+  rules: Rule[];
+  /** Conditions that, when met, lift the rules named in their `waives`. */
+  waivers?: Rule[];
+  /** Conditions that, when met, exclude the dossier (sector bans, repeat-winner bans). */
+  exclusions?: Rule[];
+  /** Conditions that, when met by an eligible dossier, mark it for recognition without scoring. */
+  directRecognition?: Rule[];
+}
+
+// ---- Stages ----
+
+export interface Calendar {
+  start?: string;
+  due?: string;
+  duration?: Duration;
+}
+
+interface StageBase {
+  id: string;
+  label: LocalizedText;
+  owner: string;
+  calendar?: Calendar;
+  principle?: string;
+}
+
+export interface ChecklistItem {
+  id: string;
+  label: LocalizedText;
+}
+
+export interface QualificationCheckStage extends StageBase {
+  kind: 'qualificationCheck';
+  checklist?: ChecklistItem[];
+}
+
+export interface Department {
+  id: string;
+  label: LocalizedText;
+  role: string;
+  checklist: ChecklistItem[];
+}
+
+export interface DepartmentalReviewStage extends StageBase {
+  kind: 'departmentalReview';
+  departments: Department[];
+  join: {
+    policy: 'all' | 'atLeast' | 'anyVetoRejects' | 'escalateOnTimeout';
+    k?: number;
+    escalateTo?: string;
+  };
+}
+
+export type RubricItem =
+  | { id: string; label: LocalizedText; kind: 'judged'; maxPoints: number }
+  | {
+      id: string;
+      label: LocalizedText;
+      kind: 'perListItem';
+      list: string;
+      where?: Record<string, Constraint>;
+      points: number;
+      cap?: number;
+    }
+  | {
+      id: string;
+      label: LocalizedText;
+      kind: 'byLevel';
+      field: string;
+      table: Record<string, number>;
+    }
+  | {
+      id: string;
+      label: LocalizedText;
+      kind: 'perEvidence';
+      evidence: string;
+      points: number;
+      cap?: number;
+    };
+
+export interface RubricCriterion {
+  id: string;
+  label: LocalizedText;
+  maxPoints: number;
+  principle?: string;
+  items: RubricItem[];
+}
+
+export interface Rubric {
+  maxScore: number;
+  criteria: RubricCriterion[];
+}
+
+export interface ScoreAggregation {
+  method: 'mean' | 'median' | 'trimmedMean';
+  /** trimmedMean: marks dropped at each end. */
+  trim?: number;
+  normalisePerExpert?: boolean;
+}
+
+export interface ExpertScoringStage extends StageBase {
+  kind: 'expertScoring';
+  rubric: Rubric;
+  aggregation: ScoreAggregation;
+  arbitration?: { spreadThreshold: number; owner: string };
+  blind?: boolean;
+  /** Dossier field grouping candidates into panels (e.g. trade group). */
+  panelsBy?: string;
+}
+
+export interface VerificationStage extends StageBase {
+  kind: 'verification';
+  methods: Array<'onSite' | 'video' | 'phone'>;
+}
+
+export interface PublicVoteStage extends StageBase {
+  kind: 'publicVote';
+  antiRigging: {
+    zeroRiggedCounts: boolean;
+    maxVotesPerVoterPerDay: number;
+    verifiedPhone?: boolean;
+  };
+  weightInScore?: number;
+}
+
+export interface ApprovalStage extends StageBase {
+  kind: 'approval';
+  approver: string;
+}
+
+export interface PublicNoticeStage extends StageBase {
+  kind: 'publicNotice';
+  duration: Duration;
+  objections: {
+    realNameRequired: boolean;
+    contactRequired: boolean;
+    unitSealRequired: boolean;
+    lateRefused: boolean;
+  };
+}
+
+export interface ReleaseStage extends StageBase {
+  kind: 'release';
+}
+
+export type Stage =
+  | QualificationCheckStage
+  | DepartmentalReviewStage
+  | ExpertScoringStage
+  | VerificationStage
+  | PublicVoteStage
+  | ApprovalStage
+  | PublicNoticeStage
+  | ReleaseStage;
+
+export type StageKind = Stage['kind'];
+
+// ---- Selection ----
+
+export type SelectionConstraint =
+  | {
+      id: string;
+      kind: 'floor';
+      label: LocalizedText;
+      principle?: string;
+      where: Rule;
+      minShare?: number;
+      minCount?: number;
+    }
+  | {
+      id: string;
+      kind: 'cap';
+      label: LocalizedText;
+      principle?: string;
+      where: Rule;
+      maxShare?: number;
+      maxCount?: number;
+    }
+  | {
+      id: string;
+      kind: 'capPerValue';
+      label: LocalizedText;
+      principle?: string;
+      field: string;
+      maxCount: number;
+    };
+
+export interface TieBreaker {
+  field: string;
+  order: 'asc' | 'desc';
+}
+
+export interface SelectionRules {
+  total: number;
+  scoreFloor?: number;
+  principle?: string;
+  constraints?: SelectionConstraint[];
+  tieBreakers?: TieBreaker[];
+  listOrder: { by: 'byScore' | 'bySurnameStroke'; nameField?: string };
+}
+
+export interface PipelineDefinition {
+  programme: Programme;
+  version: number;
+  principles?: Principle[];
+  tiers: HonourTier[];
+  dossier: DossierSchema;
+  channels: NominationChannel[];
+  eligibility: Eligibility;
+  stages: Stage[];
+  selection: SelectionRules;
+}
+
+export interface DefinitionError {
+  /** JSON pointer into the document, e.g. /eligibility/rules/2/min */
+  path: string;
+  message: string;
+}
+
+export type DefinitionValidation =
+  { ok: true; definition: PipelineDefinition } | { ok: false; errors: DefinitionError[] };

@@ -1,0 +1,220 @@
+// Cross-reference checks that JSON Schema cannot express. They run only on schema-valid documents,
+// so the shapes below can be trusted; each error carries a JSON pointer.
+import type {
+  DefinitionError,
+  DossierField,
+  ExpertScoringStage,
+  PipelineDefinition,
+} from './definition.types';
+import { dossierFieldMap, enumValues, listItemFieldMap } from './dossier-fields';
+import { checkEligibility, checkItemFilter, checkRuleFields } from './rule-checks';
+import { RULE_SECTIONS, walkRule } from './rule-tree';
+
+function checkUnique<T>(
+  items: readonly T[] | undefined,
+  key: (t: T) => string,
+  path: string,
+  what: string,
+  errors: DefinitionError[],
+) {
+  const seen = new Set<string>();
+  items?.forEach((item, i) => {
+    const k = key(item);
+    if (seen.has(k)) errors.push({ path: `${path}/${i}`, message: `duplicate ${what} "${k}"` });
+    seen.add(k);
+  });
+}
+
+function checkFields(
+  fields: readonly DossierField[],
+  path: string,
+  errors: DefinitionError[],
+): void {
+  checkUnique(fields, (f) => f.id, path, 'field id', errors);
+  fields.forEach((f, i) => {
+    const p = `${path}/${i}`;
+    if (f.type === 'enum' && Boolean(f.builtin) === Boolean(f.values)) {
+      errors.push({ path: p, message: 'an enumeration needs exactly one of builtin or values' });
+    }
+    if (f.type === 'enum' && f.builtin && f.ordered !== undefined) {
+      errors.push({ path: `${p}/ordered`, message: 'built-in enumerations carry their own order' });
+    }
+    if (
+      f.type === 'text' &&
+      f.minLength !== undefined &&
+      f.maxLength !== undefined &&
+      f.minLength > f.maxLength
+    ) {
+      errors.push({ path: `${p}/minLength`, message: 'exceeds maxLength' });
+    }
+    if (f.type === 'number' && f.min !== undefined && f.max !== undefined && f.min > f.max) {
+      errors.push({ path: `${p}/min`, message: 'exceeds max' });
+    }
+    if (f.type === 'list') checkFields(f.items, `${p}/items`, errors);
+  });
+}
+
+function checkPrinciples(def: PipelineDefinition, errors: DefinitionError[]): void {
+  const declared = new Set((def.principles ?? []).map((p) => p.id));
+  const check = (tag: string | undefined, path: string) => {
+    if (tag !== undefined && !declared.has(tag)) {
+      errors.push({ path: `${path}/principle`, message: `undeclared principle "${tag}"` });
+    }
+  };
+  def.tiers.forEach((t, i) => check(t.principle, `/tiers/${i}`));
+  def.channels.forEach((c, i) => check(c.principle, `/channels/${i}`));
+  def.stages.forEach((s, i) => {
+    check(s.principle, `/stages/${i}`);
+    if (s.kind === 'expertScoring') {
+      s.rubric.criteria.forEach((c, j) => check(c.principle, `/stages/${i}/rubric/criteria/${j}`));
+    }
+  });
+  for (const section of RULE_SECTIONS) {
+    def.eligibility[section]?.forEach((root, i) =>
+      walkRule(root, `/eligibility/${section}/${i}`, (r, p) => check(r.principle, p)),
+    );
+  }
+  check(def.selection.principle, '/selection');
+  def.selection.constraints?.forEach((c, i) => check(c.principle, `/selection/constraints/${i}`));
+}
+
+function checkRubric(
+  def: PipelineDefinition,
+  stage: ExpertScoringStage,
+  path: string,
+  errors: DefinitionError[],
+) {
+  const fields = dossierFieldMap(def);
+  const evidence = new Set(def.dossier.evidence.map((e) => e.kind));
+  const total = stage.rubric.criteria.reduce((sum, c) => sum + c.maxPoints, 0);
+  if (total !== stage.rubric.maxScore) {
+    errors.push({
+      path: `${path}/rubric/maxScore`,
+      message: `is ${stage.rubric.maxScore} but criteria add up to ${total}`,
+    });
+  }
+  stage.rubric.criteria.forEach((c, i) =>
+    c.items.forEach((item, j) => {
+      const p = `${path}/rubric/criteria/${i}/items/${j}`;
+      if (item.kind === 'perListItem') {
+        const list = fields.get(item.list);
+        if (!listItemFieldMap(list))
+          errors.push({ path: `${p}/list`, message: `"${item.list}" is not a list field` });
+        checkItemFilter(list, item.where, `${p}/where`, errors);
+      } else if (item.kind === 'byLevel') {
+        const f = fields.get(item.field);
+        if (f?.type !== 'enum') {
+          errors.push({
+            path: `${p}/field`,
+            message: `"${item.field}" is not an enumeration field`,
+          });
+        } else {
+          const codes = new Set(enumValues(f).map((v) => v.code));
+          for (const code of Object.keys(item.table)) {
+            if (!codes.has(code))
+              errors.push({ path: `${p}/table/${code}`, message: `unknown value of "${f.id}"` });
+          }
+        }
+      } else if (item.kind === 'perEvidence' && !evidence.has(item.evidence)) {
+        errors.push({ path: `${p}/evidence`, message: `unknown evidence kind "${item.evidence}"` });
+      }
+    }),
+  );
+  if (stage.aggregation.method === 'trimmedMean' && stage.aggregation.trim === undefined) {
+    errors.push({ path: `${path}/aggregation/trim`, message: 'is required for trimmedMean' });
+  }
+  if (stage.panelsBy !== undefined && !fields.has(stage.panelsBy)) {
+    errors.push({ path: `${path}/panelsBy`, message: `unknown dossier field "${stage.panelsBy}"` });
+  }
+}
+
+function checkStages(def: PipelineDefinition, errors: DefinitionError[]): void {
+  checkUnique(def.stages, (s) => s.id, '/stages', 'stage id', errors);
+  def.stages.forEach((s, i) => {
+    const path = `/stages/${i}`;
+    const cal = s.calendar;
+    if (cal?.start && cal.due && cal.start > cal.due) {
+      errors.push({ path: `${path}/calendar/due`, message: 'is before the start date' });
+    }
+    if (s.kind === 'departmentalReview') {
+      checkUnique(s.departments, (d) => d.id, `${path}/departments`, 'department id', errors);
+      if (
+        s.join.policy === 'atLeast' &&
+        (s.join.k === undefined || s.join.k > s.departments.length)
+      ) {
+        errors.push({
+          path: `${path}/join/k`,
+          message: `must be between 1 and ${s.departments.length} departments`,
+        });
+      }
+      if (s.join.policy === 'escalateOnTimeout' && !s.join.escalateTo) {
+        errors.push({
+          path: `${path}/join/escalateTo`,
+          message: 'is required for escalateOnTimeout',
+        });
+      }
+    }
+    if (s.kind === 'expertScoring') checkRubric(def, s, path, errors);
+  });
+}
+
+function checkSelection(def: PipelineDefinition, errors: DefinitionError[]): void {
+  const sel = def.selection;
+  const fields = dossierFieldMap(def);
+  const quotas = def.tiers.reduce((sum, t) => sum + t.quota, 0);
+  if (quotas > sel.total) {
+    errors.push({
+      path: '/selection/total',
+      message: `is ${sel.total} but tier quotas add up to ${quotas}`,
+    });
+  }
+  checkUnique(sel.constraints, (c) => c.id, '/selection/constraints', 'constraint id', errors);
+  sel.constraints?.forEach((c, i) => {
+    const path = `/selection/constraints/${i}`;
+    if (c.kind === 'capPerValue') {
+      if (!fields.has(c.field))
+        errors.push({ path: `${path}/field`, message: `unknown dossier field "${c.field}"` });
+      return;
+    }
+    checkRuleFields(c.where, `${path}/where`, fields, errors);
+    if (c.kind === 'floor' && c.minShare === undefined && c.minCount === undefined) {
+      errors.push({ path, message: 'a floor needs minShare or minCount' });
+    }
+    if (c.kind === 'floor' && (c.minCount ?? 0) > sel.total) {
+      errors.push({ path: `${path}/minCount`, message: `exceeds the total of ${sel.total}` });
+    }
+    if (c.kind === 'cap' && c.maxShare === undefined && c.maxCount === undefined) {
+      errors.push({ path, message: 'a cap needs maxShare or maxCount' });
+    }
+  });
+  sel.tieBreakers?.forEach((t, i) => {
+    if (!fields.has(t.field))
+      errors.push({
+        path: `/selection/tieBreakers/${i}/field`,
+        message: `unknown dossier field "${t.field}"`,
+      });
+  });
+  if (sel.listOrder.by === 'bySurnameStroke') {
+    const name = sel.listOrder.nameField;
+    if (name === undefined || fields.get(name)?.type !== 'text') {
+      errors.push({
+        path: '/selection/listOrder/nameField',
+        message: 'bySurnameStroke needs the id of a text field holding the name',
+      });
+    }
+  }
+}
+
+export function checkSemantics(def: PipelineDefinition): DefinitionError[] {
+  const errors: DefinitionError[] = [];
+  checkFields(def.dossier.fields, '/dossier/fields', errors);
+  checkUnique(def.dossier.evidence, (e) => e.kind, '/dossier/evidence', 'evidence kind', errors);
+  checkUnique(def.principles, (p) => p.id, '/principles', 'principle id', errors);
+  checkUnique(def.tiers, (t) => t.id, '/tiers', 'tier id', errors);
+  checkUnique(def.channels, (c) => c.id, '/channels', 'channel id', errors);
+  checkPrinciples(def, errors);
+  checkEligibility(def, errors);
+  checkStages(def, errors);
+  checkSelection(def, errors);
+  return errors;
+}

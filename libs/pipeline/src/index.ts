@@ -1,0 +1,35 @@
+// Public surface of the pipeline engine: definition documents, eligibility evaluation, scoring,
+// selection, versioning and CLI formatting. Pure TypeScript — no framework imports.
+export type * from './definition/definition.types';
+export { pipelineDefinitionSchema } from './definition/definition.schema';
+export { validateDefinition, parseDefinition } from './definition/validate-definition';
+export {
+  SHIPPED_DEFINITIONS,
+  type ShippedDefinitionName,
+  shippedDefinitionPath,
+  loadShippedDefinition,
+} from './definition/shipped-definitions';
+export {
+  SKILL_LEVELS,
+  INDUSTRY_SECTIONS,
+  type ReferenceCode,
+} from './reference/reference-data.constants';
+export type * from './rules/evaluation.types';
+export {
+  type CompiledDefinition,
+  compileDefinition,
+  evaluateEligibility,
+} from './rules/compile-definition';
+export {
+  type DossierError,
+  type Attachment,
+  validateDossier,
+  validateAttachments,
+} from './dossier/validate-dossier';
+export { type RubricInput, type RubricScore, scoreRubric } from './scoring/rubric-score';
+export { type ExpertMark, type PanelScore, aggregateScores } from './scoring/aggregate-scores';
+export type * from './selection/selection.types';
+export { selectCandidates } from './selection/select-candidates';
+export { type DefinitionChange, diffDefinitions } from './diff/diff-definitions';
+export { type DryRunItem, type OutcomeChange, compareOutcomes } from './diff/compare-outcomes';
+export { formatValidationErrors, formatTrace, formatDiff } from './format/format-cli';
