@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { formatResult } from './harness';
+import { benchmark as eligibility } from './eligibility.bench';
 import { benchmark as queues } from './queue.bench';
 
 /** `npm run bench`: runs every benchmark and prints each figure as a ratio to its baseline. */
@@ -7,7 +8,7 @@ async function main(): Promise<void> {
   Logger.overrideLogger(['fatal', 'error']);
   // BullMQ's PostgreSQL backend closes on unref'd timers; keep the loop alive until we exit.
   const keepAlive = setInterval(() => undefined, 1000);
-  for (const benchmark of [queues]) {
+  for (const benchmark of [eligibility, queues]) {
     console.log(`# ${benchmark.name}`);
     for (const result of await benchmark.run()) console.log(`  ${formatResult(result)}`);
   }

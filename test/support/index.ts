@@ -2,3 +2,4 @@ export * from './test-app';
 export * from './test-database';
 export * from './test-env';
 export * from './processes';
+export * from './factories';

@@ -2,15 +2,27 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, Runtime } from '@craftcert/platform';
 import { catalogue } from '@craftcert/migrations';
 import { DbGenerateCommand, DbMigrateCommand, DbRevertCommand } from './commands/db.commands';
+import { PIPELINE_COMMANDS } from './commands/pipeline.commands';
 import { QueuesStatusCommand } from './commands/queues.commands';
 
 @Module({})
 export class CliModule {
+  /** Commands that work on files only: no database is started for them. */
+  static offline(): DynamicModule {
+    return { module: CliModule, providers: PIPELINE_COMMANDS };
+  }
+
   static forRoot(runtime: Runtime): DynamicModule {
     return {
       module: CliModule,
       imports: [PlatformModule.forRoot(runtime, catalogue)],
-      providers: [DbMigrateCommand, DbRevertCommand, DbGenerateCommand, QueuesStatusCommand],
+      providers: [
+        DbMigrateCommand,
+        DbRevertCommand,
+        DbGenerateCommand,
+        QueuesStatusCommand,
+        ...PIPELINE_COMMANDS,
+      ],
     };
   }
 }

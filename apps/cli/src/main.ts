@@ -1,20 +1,25 @@
 import { Logger } from '@nestjs/common';
 import { CommandFactory } from 'nest-commander';
-import { ConfigError, loadConfig, prepareRuntime } from '@craftcert/platform';
+import { ConfigError, loadConfig, prepareRuntime, Runtime } from '@craftcert/platform';
 import { CliModule } from './cli.module';
+
+const OFFLINE_PREFIX = 'pipeline:';
 
 /**
  * `npm run cli -- <command>`: the same configuration and modules as the server, without HTTP.
- * In embedded mode it shares the database of a running server, or starts it for the command.
+ * In embedded mode it shares the database of a running server, or starts it for the command;
+ * file-only commands (pipeline:*) start nothing.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
   // Commands print their own results; only problems should interleave with them.
   Logger.overrideLogger(['fatal', 'error', 'warn']);
-  const runtime = await prepareRuntime(config);
+  const offline = process.argv[2]?.startsWith(OFFLINE_PREFIX) ?? false;
+  let runtime: Runtime | undefined;
   let failed = false;
   try {
-    await CommandFactory.run(CliModule.forRoot(runtime), {
+    runtime = offline ? undefined : await prepareRuntime(config);
+    await CommandFactory.run(runtime ? CliModule.forRoot(runtime) : CliModule.offline(), {
       logger: ['warn', 'error'],
       errorHandler: (error) => {
         // Unknown command or bad arguments: commander already printed why.
@@ -27,9 +32,9 @@ async function main(): Promise<void> {
       },
     });
   } finally {
-    await runtime.release();
+    await runtime?.release();
   }
-  process.exit(failed ? 1 : 0);
+  process.exit(failed || process.exitCode ? 1 : 0);
 }
 
 main().catch((error: unknown) => {

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { HealthModule } from '@craftcert/platform';
+import { ProgrammesModule } from '@craftcert/programmes';
 
 /** HTTP controllers: loaded when ROLE is `api` or `all`. */
 @Module({
-  imports: [HealthModule],
+  imports: [HealthModule, ProgrammesModule],
 })
 export class ApiModule {}

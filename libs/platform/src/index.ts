@@ -1,4 +1,5 @@
 export * from './config/app-config';
+export * from './database/constraint-errors';
 export * from './database/data-source';
 export * from './database/embedded-postgres';
 export * from './database/migrations';

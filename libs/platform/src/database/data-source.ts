@@ -19,6 +19,9 @@ export function dataSourceOptions(url: string, catalogue: PersistenceCatalogue):
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install (or to be allowed to).
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     extra: { max: 10, application_name: 'craftcert' },
   };
 }

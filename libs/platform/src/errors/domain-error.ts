@@ -4,8 +4,12 @@
  */
 export type ErrorCode =
   | 'VALIDATION_FAILED'
+  | 'DEFINITION_INVALID'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'DEFINITION_IMMUTABLE'
+  | 'DEFINITION_NOT_PUBLISHED'
+  | 'DRAFT_PENDING'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
@@ -29,6 +33,12 @@ export class DomainError extends Error {
   }
 }
 
+export class NotFoundError extends DomainError {
+  constructor(what: string) {
+    super('NOT_FOUND', `${what} was not found`);
+  }
+}
+
 export class RequestValidationError extends DomainError {
   constructor(errors: FieldError[]) {
     super('VALIDATION_FAILED', 'The request is invalid; see errors for each field.', errors);
@@ -38,6 +48,7 @@ export class RequestValidationError extends DomainError {
 export function statusForCode(code: ErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':
+    case 'DEFINITION_INVALID':
       return 400;
     case 'UNAUTHENTICATED':
       return 401;
@@ -46,7 +57,11 @@ export function statusForCode(code: ErrorCode): number {
     case 'NOT_FOUND':
       return 404;
     case 'CONFLICT':
+    case 'DEFINITION_IMMUTABLE':
+    case 'DRAFT_PENDING':
       return 409;
+    case 'DEFINITION_NOT_PUBLISHED':
+      return 422;
     case 'RATE_LIMITED':
       return 429;
     case 'SHUTTING_DOWN':

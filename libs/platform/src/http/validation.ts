@@ -5,10 +5,9 @@ import { FieldError, RequestValidationError } from '../errors/domain-error';
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const path = joinPath(parent, error.property);
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
-      path,
-      message: message.replace(/^property /, ''),
-    }));
+    // Several constraints may share one message (e.g. "must be a positive integer"): list it once.
+    const messages = new Set(Object.values(error.constraints ?? {}));
+    const own = [...messages].map((message) => ({ path, message: message.replace(/^property /, '') }));
     return [...own, ...flattenValidationErrors(error.children ?? [], path)];
   });
 }

@@ -1,0 +1,101 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { DefinitionChange, diffDefinitions, EligibilityResult } from '@craftcert/pipeline';
+import { RequestValidationError } from '@craftcert/platform';
+import { DefinitionsRepository } from '../persistence/definitions.repository';
+import { ProgrammeQueries } from '../persistence/programme.queries';
+import { EvaluateDossierUseCase } from '../use-cases/evaluate-dossier.use-case';
+import { ProposeDefinitionUseCase } from '../use-cases/propose-definition.use-case';
+import { PublishDefinitionUseCase } from '../use-cases/publish-definition.use-case';
+import { ReviseDraftUseCase } from '../use-cases/revise-draft.use-case';
+import {
+  DefinitionInputRequest,
+  DefinitionParams,
+  DiffQuery,
+  EvaluateDossierRequest,
+  ProgrammeParams,
+} from './programme.request.dto';
+import { DefinitionResponse, DefinitionSummaryResponse } from './programme.response.dto';
+
+@ApiTags('definitions')
+@Controller('api/programmes/:programmeId/definitions')
+export class DefinitionsController {
+  constructor(
+    private readonly propose: ProposeDefinitionUseCase,
+    private readonly revise: ReviseDraftUseCase,
+    private readonly publishUseCase: PublishDefinitionUseCase,
+    private readonly evaluateUseCase: EvaluateDossierUseCase,
+    private readonly definitions: DefinitionsRepository,
+    private readonly queries: ProgrammeQueries,
+  ) {}
+
+  @Post()
+  async create(
+    @Param() { programmeId }: ProgrammeParams,
+    @Body() body: DefinitionInputRequest,
+  ): Promise<DefinitionResponse> {
+    return DefinitionResponse.from(await this.propose.execute(programmeId, oneInput(body)));
+  }
+
+  @Get()
+  async list(@Param() { programmeId }: ProgrammeParams): Promise<DefinitionSummaryResponse[]> {
+    await this.definitions.programme(programmeId);
+    return (await this.queries.listDefinitions(programmeId)).map((d) =>
+      DefinitionSummaryResponse.from(d),
+    );
+  }
+
+  @Get('diff')
+  async diff(
+    @Param() { programmeId }: ProgrammeParams,
+    @Query() { from, to }: DiffQuery,
+  ): Promise<{ from: number; to: number; changes: DefinitionChange[] }> {
+    const [a, b] = await Promise.all([
+      this.definitions.version(programmeId, from),
+      this.definitions.version(programmeId, to),
+    ]);
+    // The stamped version numbers always differ; they are not a change in the rules.
+    const changes = diffDefinitions(a.document, b.document).filter((c) => c.path !== '/version');
+    return { from, to, changes };
+  }
+
+  @Get(':version')
+  async get(@Param() { programmeId, version }: DefinitionParams): Promise<DefinitionResponse> {
+    return DefinitionResponse.from(await this.definitions.version(programmeId, version));
+  }
+
+  @Put(':version')
+  async update(
+    @Param() { programmeId, version }: DefinitionParams,
+    @Body() body: DefinitionInputRequest,
+  ): Promise<DefinitionResponse> {
+    return DefinitionResponse.from(await this.revise.execute(programmeId, version, oneInput(body)));
+  }
+
+  @Post(':version/publish')
+  @HttpCode(200)
+  async publish(@Param() { programmeId, version }: DefinitionParams): Promise<DefinitionResponse> {
+    return DefinitionResponse.from(await this.publishUseCase.execute(programmeId, version));
+  }
+
+  @Post(':version/evaluate')
+  @HttpCode(200)
+  evaluate(
+    @Param() { programmeId, version }: DefinitionParams,
+    @Body() body: EvaluateDossierRequest,
+  ): Promise<EligibilityResult> {
+    return this.evaluateUseCase.execute(programmeId, version, body);
+  }
+}
+
+function oneInput(body: DefinitionInputRequest): DefinitionInputRequest {
+  if ((body.document === undefined) === (body.source === undefined)) {
+    throw new RequestValidationError([
+      {
+        path: 'document',
+        message: 'give exactly one of document (JSON object) or source (YAML or JSON text)',
+      },
+    ]);
+  }
+  return body;
+}

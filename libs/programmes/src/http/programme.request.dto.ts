@@ -1,0 +1,136 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsDefined,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export class LocalizedNameRequest {
+  @IsString()
+  @Length(1, 200)
+  zh: string;
+
+  @IsString()
+  @Length(1, 200)
+  en: string;
+}
+
+export class CreateProgrammeRequest {
+  @ApiProperty({ example: 'hangzhou-city-craftsman' })
+  @Matches(/^[a-z][a-z0-9-]{1,63}$/, {
+    message: 'code must be 2–64 lower-case letters, digits or hyphens, starting with a letter',
+  })
+  code: string;
+
+  @ApiProperty({ type: LocalizedNameRequest })
+  @ValidateNested()
+  @Type(() => LocalizedNameRequest)
+  @IsDefined()
+  name: LocalizedNameRequest;
+}
+
+export class ProgrammeParams {
+  @IsUUID('all', { message: 'programmeId must be a UUID' })
+  programmeId: string;
+}
+
+export class DefinitionParams extends ProgrammeParams {
+  @Type(() => Number)
+  @IsInt({ message: 'version must be a positive integer' })
+  @Min(1, { message: 'version must be a positive integer' })
+  version: number;
+}
+
+export class EditionParams {
+  @IsUUID('all', { message: 'editionId must be a UUID' })
+  editionId: string;
+}
+
+/** Exactly one of `document` (JSON object) or `source` (YAML or JSON text). */
+export class DefinitionInputRequest {
+  @ApiPropertyOptional({ description: 'The definition as a JSON object' })
+  @IsOptional()
+  @IsObject({ message: 'document must be a JSON object' })
+  document?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'The definition as YAML or JSON text' })
+  @IsOptional()
+  @IsString({ message: 'source must be YAML or JSON text' })
+  @MaxLength(500_000)
+  source?: string;
+}
+
+export class DiffQuery {
+  @Type(() => Number)
+  @IsInt({ message: 'from must be a version number' })
+  @Min(1)
+  from: number;
+
+  @Type(() => Number)
+  @IsInt({ message: 'to must be a version number' })
+  @Min(1)
+  to: number;
+}
+
+export class PriorAwardRequest {
+  @IsString()
+  @Length(1, 64)
+  programme: string;
+
+  @IsInt()
+  @Min(1900)
+  year: number;
+
+  @IsOptional()
+  @IsString()
+  tier?: string;
+}
+
+export class EvaluateDossierRequest {
+  @ApiProperty({ description: 'Dossier field values keyed by field id' })
+  @IsObject()
+  dossier: Record<string, unknown>;
+
+  @ApiProperty({ example: '2026-06-01', description: 'Date derived values are computed at' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+    message: 'referenceDate must be a date as YYYY-MM-DD',
+  })
+  referenceDate: string;
+
+  @ApiPropertyOptional({ type: [PriorAwardRequest] })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => PriorAwardRequest)
+  priorAwards?: PriorAwardRequest[];
+}
+
+export class OpenEditionRequest {
+  @ApiProperty({ example: '2026' })
+  @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'code must be 1–32 letters, digits or hyphens' })
+  code: string;
+
+  @ApiProperty({ type: LocalizedNameRequest })
+  @ValidateNested()
+  @Type(() => LocalizedNameRequest)
+  @IsDefined()
+  title: LocalizedNameRequest;
+
+  @IsInt()
+  @Min(1)
+  definitionVersion: number;
+
+  @ApiProperty({ example: '2026-06-01' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+    message: 'referenceDate must be a date as YYYY-MM-DD',
+  })
+  referenceDate: string;
+}

@@ -1,0 +1,67 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { pipelineDefinitionSchema } from '@craftcert/pipeline';
+import { DefinitionsRepository } from '../persistence/definitions.repository';
+import { ProgrammeQueries } from '../persistence/programme.queries';
+import { CreateProgrammeUseCase } from '../use-cases/create-programme.use-case';
+import { OpenEditionUseCase } from '../use-cases/open-edition.use-case';
+import {
+  CreateProgrammeRequest,
+  EditionParams,
+  OpenEditionRequest,
+  ProgrammeParams,
+} from './programme.request.dto';
+import { EditionResponse, ProgrammeResponse } from './programme.response.dto';
+
+@ApiTags('programmes')
+@Controller('api')
+export class ProgrammesController {
+  constructor(
+    private readonly createProgramme: CreateProgrammeUseCase,
+    private readonly openEdition: OpenEditionUseCase,
+    private readonly queries: ProgrammeQueries,
+    private readonly definitions: DefinitionsRepository,
+  ) {}
+
+  @Get('schemas/pipeline-definition.json')
+  definitionSchema(): object {
+    return pipelineDefinitionSchema;
+  }
+
+  @Post('programmes')
+  async create(@Body() body: CreateProgrammeRequest): Promise<ProgrammeResponse> {
+    return ProgrammeResponse.from(await this.createProgramme.execute(body));
+  }
+
+  @Get('programmes')
+  async list(): Promise<ProgrammeResponse[]> {
+    return (await this.queries.listProgrammes()).map((p) => ProgrammeResponse.from(p));
+  }
+
+  @Get('programmes/:programmeId')
+  async get(@Param() { programmeId }: ProgrammeParams): Promise<ProgrammeResponse> {
+    return ProgrammeResponse.from(await this.definitions.programme(programmeId));
+  }
+
+  @Post('programmes/:programmeId/editions')
+  async open(
+    @Param() { programmeId }: ProgrammeParams,
+    @Body() body: OpenEditionRequest,
+  ): Promise<EditionResponse> {
+    const edition = await this.openEdition.execute(programmeId, body);
+    return EditionResponse.from(edition, body.definitionVersion);
+  }
+
+  @Get('programmes/:programmeId/editions')
+  async editions(@Param() { programmeId }: ProgrammeParams): Promise<EditionResponse[]> {
+    await this.definitions.programme(programmeId);
+    const views = await this.queries.listEditions(programmeId);
+    return views.map((v) => EditionResponse.from(v.edition, v.definitionVersion));
+  }
+
+  @Get('editions/:editionId')
+  async edition(@Param() { editionId }: EditionParams): Promise<EditionResponse> {
+    const view = await this.queries.edition(editionId);
+    return EditionResponse.from(view.edition, view.definitionVersion);
+  }
+}

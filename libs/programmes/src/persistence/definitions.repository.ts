@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { compileDefinition, CompiledDefinition } from '@craftcert/pipeline';
+import { NotFoundError } from '@craftcert/platform';
+import { PipelineDefinitionEntity } from './pipeline-definition.entity';
+import { ProgrammeEntity } from './programme.entity';
+
+/**
+ * Loads programmes and definition versions. Compiled published versions are cached in the
+ * process: they are immutable, and compiling is the expensive part of evaluation.
+ */
+@Injectable()
+export class DefinitionsRepository {
+  private readonly compiled = new Map<string, CompiledDefinition>();
+
+  constructor(
+    @InjectRepository(ProgrammeEntity) private readonly programmes: Repository<ProgrammeEntity>,
+    @InjectRepository(PipelineDefinitionEntity)
+    private readonly definitions: Repository<PipelineDefinitionEntity>,
+  ) {}
+
+  async programme(id: string): Promise<ProgrammeEntity> {
+    const programme = await this.programmes.findOneBy({ id });
+    if (!programme) throw new NotFoundError(`Programme ${id}`);
+    return programme;
+  }
+
+  async version(programmeId: string, version: number): Promise<PipelineDefinitionEntity> {
+    const found = await this.definitions.findOneBy({ programmeId, version });
+    if (!found) {
+      await this.programme(programmeId);
+      throw new NotFoundError(`Version ${version} of programme ${programmeId}`);
+    }
+    return found;
+  }
+
+  compile(definition: PipelineDefinitionEntity): CompiledDefinition {
+    if (definition.status !== 'published') return compileDefinition(definition.document);
+    let compiled = this.compiled.get(definition.id);
+    if (!compiled) {
+      compiled = compileDefinition(definition.document);
+      this.compiled.set(definition.id, compiled);
+    }
+    return compiled;
+  }
+}

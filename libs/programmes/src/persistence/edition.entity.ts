@@ -1,0 +1,49 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
+import { PipelineDefinitionEntity } from './pipeline-definition.entity';
+import { ProgrammeEntity } from './programme.entity';
+
+/** One cycle of a programme (e.g. the 2026 edition), pinned to a published definition version. */
+@Entity({ name: 'edition' })
+@Unique('uq_edition_code', ['programmeId', 'code'])
+export class EditionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'programme_id', type: 'uuid' })
+  programmeId: string;
+
+  @ManyToOne(() => ProgrammeEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'programme_id' })
+  programme?: ProgrammeEntity;
+
+  @Column({ type: 'varchar', length: 32 })
+  code: string;
+
+  @Column({ name: 'title_zh', type: 'varchar', length: 200 })
+  titleZh: string;
+
+  @Column({ name: 'title_en', type: 'varchar', length: 200 })
+  titleEn: string;
+
+  @Column({ name: 'definition_id', type: 'uuid' })
+  definitionId: string;
+
+  @ManyToOne(() => PipelineDefinitionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'definition_id' })
+  definition?: PipelineDefinitionEntity;
+
+  /** The date derived values (age, years in skill) are computed at for every nomination. */
+  @Column({ name: 'reference_date', type: 'date' })
+  referenceDate: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

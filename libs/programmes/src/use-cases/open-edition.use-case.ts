@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { translateConstraintError } from '@craftcert/platform';
+import { DefinitionNotPublishedError } from '../domain/programme.errors';
+import { DefinitionsRepository } from '../persistence/definitions.repository';
+import { EditionEntity } from '../persistence/edition.entity';
+
+export interface OpenEditionCommand {
+  code: string;
+  title: { zh: string; en: string };
+  definitionVersion: number;
+  referenceDate: string;
+}
+
+/** Creates an edition (cycle) pinned to a published definition version. */
+@Injectable()
+export class OpenEditionUseCase {
+  constructor(
+    private readonly definitions: DefinitionsRepository,
+    @InjectRepository(EditionEntity) private readonly editions: Repository<EditionEntity>,
+  ) {}
+
+  async execute(programmeId: string, command: OpenEditionCommand): Promise<EditionEntity> {
+    const definition = await this.definitions.version(programmeId, command.definitionVersion);
+    if (definition.status !== 'published') {
+      throw new DefinitionNotPublishedError(command.definitionVersion);
+    }
+    try {
+      return await this.editions.save(
+        this.editions.create({
+          programmeId,
+          code: command.code,
+          titleZh: command.title.zh,
+          titleEn: command.title.en,
+          definitionId: definition.id,
+          referenceDate: command.referenceDate,
+        }),
+      );
+    } catch (error) {
+      translateConstraintError(error, {
+        uq_edition_code: `This programme already has an edition ${command.code}`,
+      });
+    }
+  }
+}

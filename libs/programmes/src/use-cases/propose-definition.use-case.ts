@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { NotFoundError, translateConstraintError } from '@craftcert/platform';
+import { PipelineDefinitionEntity } from '../persistence/pipeline-definition.entity';
+import { ProgrammeEntity } from '../persistence/programme.entity';
+import { DefinitionInput, parseDefinitionInput } from './parse-definition-input';
+
+/** Stores a validated document as the programme's next version, as a draft. */
+@Injectable()
+export class ProposeDefinitionUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(programmeId: string, input: DefinitionInput): Promise<PipelineDefinitionEntity> {
+    try {
+      return await this.dataSource.transaction(async (tx) => {
+        // Locking the programme row serialises version numbering per programme.
+        const programme = await tx.findOne(ProgrammeEntity, {
+          where: { id: programmeId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!programme) throw new NotFoundError(`Programme ${programmeId}`);
+        const { max } = (await tx
+          .createQueryBuilder(PipelineDefinitionEntity, 'd')
+          .select('COALESCE(MAX(d.version), 0)', 'max')
+          .where('d.programme_id = :programmeId', { programmeId })
+          .getRawOne<{ max: number }>())!;
+        const version = Number(max) + 1;
+        const document = parseDefinitionInput(input, programme.code, version);
+        return tx.save(
+          tx.create(PipelineDefinitionEntity, {
+            programmeId,
+            version,
+            status: 'draft',
+            document,
+            publishedAt: null,
+          }),
+        );
+      });
+    } catch (error) {
+      translateConstraintError(error, {
+        uq_pipeline_definition_one_draft: {
+          code: 'DRAFT_PENDING',
+          message: 'This programme already has a draft version: revise or publish it first',
+        },
+      });
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { NotFoundError } from '@craftcert/platform';
+import { DefinitionImmutableError } from '../domain/programme.errors';
+import { PipelineDefinitionEntity } from '../persistence/pipeline-definition.entity';
+
+/** Freezes a draft: from now on editions may pin it and nothing may change it. */
+@Injectable()
+export class PublishDefinitionUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  execute(programmeId: string, version: number): Promise<PipelineDefinitionEntity> {
+    return this.dataSource.transaction(async (tx) => {
+      const definition = await tx.findOne(PipelineDefinitionEntity, {
+        where: { programmeId, version },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!definition) throw new NotFoundError(`Version ${version} of programme ${programmeId}`);
+      if (definition.status === 'published') throw new DefinitionImmutableError(version);
+      definition.status = 'published';
+      definition.publishedAt = new Date();
+      return tx.save(definition);
+    });
+  }
+}

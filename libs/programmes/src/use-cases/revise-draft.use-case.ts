@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { NotFoundError } from '@craftcert/platform';
+import { DefinitionImmutableError } from '../domain/programme.errors';
+import { PipelineDefinitionEntity } from '../persistence/pipeline-definition.entity';
+import { ProgrammeEntity } from '../persistence/programme.entity';
+import { DefinitionInput, parseDefinitionInput } from './parse-definition-input';
+
+/** Replaces a draft's document; a published version refuses any change. */
+@Injectable()
+export class ReviseDraftUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  execute(
+    programmeId: string,
+    version: number,
+    input: DefinitionInput,
+  ): Promise<PipelineDefinitionEntity> {
+    return this.dataSource.transaction(async (tx) => {
+      const definition = await tx.findOne(PipelineDefinitionEntity, {
+        where: { programmeId, version },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!definition) throw new NotFoundError(`Version ${version} of programme ${programmeId}`);
+      if (definition.status === 'published') throw new DefinitionImmutableError(version);
+      const programme = await tx.findOneByOrFail(ProgrammeEntity, { id: programmeId });
+      definition.document = parseDefinitionInput(input, programme.code, version);
+      return tx.save(definition);
+    });
+  }
+}
