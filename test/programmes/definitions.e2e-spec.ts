@@ -11,6 +11,8 @@ describe('programmes and versioned pipeline definitions', () => {
   let t: TestApp;
   let programmeId: string;
   const base = () => `/api/programmes/${programmeId}/definitions`;
+  const evaluate = (payload: unknown, version = 1) =>
+    t.request({ method: 'POST', url: `${base()}/${version}/evaluate`, payload });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -22,7 +24,7 @@ describe('programmes and versioned pipeline definitions', () => {
         name: { zh: '杭州工匠', en: 'Hangzhou Craftsman' },
       },
     });
-    expect(res.statusCode).toBe(201);
+    if (res.statusCode !== 201) throw new Error(`could not create the programme: ${res.body}`);
     programmeId = res.json<{ id: string }>().id;
   });
   afterAll(() => t.close());
@@ -45,7 +47,7 @@ describe('programmes and versioned pipeline definitions', () => {
     });
     expect(res.statusCode).toBe(400);
     const paths = new Set(res.json<ErrorBody>().errors!.map((e) => e.path));
-    expect([...paths].sort()).toEqual(['code', 'name.en', 'name.zh']);
+    expect([...paths].toSorted()).toEqual(['code', 'name.en', 'name.zh']);
   });
 
   it('serves the JSON Schema for definition documents', async () => {
@@ -182,9 +184,6 @@ describe('programmes and versioned pipeline definitions', () => {
   });
 
   describe('evaluating a dossier without saving', () => {
-    const evaluate = (payload: unknown, version = 1) =>
-      t.request({ method: 'POST', url: `${base()}/${version}/evaluate`, payload });
-
     it('explains an eligible dossier rule by rule in Chinese and English', async () => {
       const res = await evaluate({ dossier: hangzhouDossier(), referenceDate: '2026-06-01' });
       expect(res.statusCode).toBe(200);

@@ -7,7 +7,10 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     const path = joinPath(parent, error.property);
     // Several constraints may share one message (e.g. "must be a positive integer"): list it once.
     const messages = new Set(Object.values(error.constraints ?? {}));
-    const own = [...messages].map((message) => ({ path, message: message.replace(/^property /, '') }));
+    const own = [...messages].map((message) => ({
+      path,
+      message: message.replace(/^property /, ''),
+    }));
     return [...own, ...flattenValidationErrors(error.children ?? [], path)];
   });
 }
