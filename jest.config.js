@@ -24,16 +24,20 @@ function esmPackages(dir = `${__dirname}/node_modules`, scope = '') {
     return JSON.parse(readFileSync(manifest, 'utf8')).type === 'module' ? [scope + name] : [];
   });
 }
+// CommonJS packages that load an ESM dependency with import(), which jest cannot run either.
+const DYNAMIC_IMPORTERS = ['@fastify/cookie'];
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 const common = {
   transform: { '^.+\\.(ts|js|mjs)$': swc },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().map(escape).join('|')})/)`],
+  transformIgnorePatterns: [`/node_modules/(?!(${[...esmPackages(), ...DYNAMIC_IMPORTERS].map(escape).join('|')})/)`],
   testEnvironment: 'node',
 };
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Integration specs start real servers and processes; jest reads this option only at the top level.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
@@ -42,7 +46,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

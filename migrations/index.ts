@@ -1,14 +1,29 @@
 import type { PersistenceCatalogue } from '@craftcert/platform';
-import { SystemPingEntity } from '@craftcert/platform';
+import { OutboxEventEntity, SystemPingEntity } from '@craftcert/platform';
+import { AUDIT_ENTITIES } from '@craftcert/audit';
+import { IDENTITY_ENTITIES } from '@craftcert/identity';
 import { PROGRAMME_ENTITIES } from '@craftcert/programmes';
 import { Foundation1795601469900 } from './1795601469900-Foundation';
 import { Programmes1795602237810 } from './1795602237810-Programmes';
+import { AuditTrail1795602618119 } from './1795602618119-AuditTrail';
+import { IdentityAndOutbox1795602769702 } from './1795602769702-IdentityAndOutbox';
 
 /**
  * Every entity and every migration, in order. The app, the CLI and the tests build their data
  * source from this one list, so a new migration only has to be added here.
  */
 export const catalogue: PersistenceCatalogue = {
-  entities: [SystemPingEntity, ...PROGRAMME_ENTITIES],
-  migrations: [Foundation1795601469900, Programmes1795602237810],
+  entities: [
+    SystemPingEntity,
+    OutboxEventEntity,
+    ...PROGRAMME_ENTITIES,
+    ...AUDIT_ENTITIES,
+    ...IDENTITY_ENTITIES,
+  ],
+  migrations: [
+    Foundation1795601469900,
+    Programmes1795602237810,
+    AuditTrail1795602618119,
+    IdentityAndOutbox1795602769702,
+  ],
 };

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { formatResult } from './harness';
+import { benchmark as authentication } from './auth.bench';
 import { benchmark as eligibility } from './eligibility.bench';
 import { benchmark as queues } from './queue.bench';
 
@@ -8,7 +9,9 @@ async function main(): Promise<void> {
   Logger.overrideLogger(['fatal', 'error']);
   // BullMQ's PostgreSQL backend closes on unref'd timers; keep the loop alive until we exit.
   const keepAlive = setInterval(() => undefined, 1000);
-  for (const benchmark of [eligibility, queues]) {
+  const only = process.argv[2];
+  const all = [eligibility, queues, authentication];
+  for (const benchmark of all.filter((b) => !only || b.name.includes(only))) {
     console.log(`# ${benchmark.name}`);
     for (const result of await benchmark.run()) console.log(`  ${formatResult(result)}`);
   }

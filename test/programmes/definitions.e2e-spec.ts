@@ -1,5 +1,11 @@
 import { DataSource } from 'typeorm';
-import { hangzhouDossier, shippedSource, startTestApp, TestApp } from '@craftcert/testing';
+import {
+  hangzhouDossier,
+  RequestOptions,
+  shippedSource,
+  startTestApp,
+  TestApp,
+} from '@craftcert/testing';
 
 interface ErrorBody {
   code: string;
@@ -12,11 +18,15 @@ describe('programmes and versioned pipeline definitions', () => {
   let programmeId: string;
   const base = () => `/api/programmes/${programmeId}/definitions`;
   const evaluate = (payload: unknown, version = 1) =>
-    t.request({ method: 'POST', url: `${base()}/${version}/evaluate`, payload });
+    asAdmin({ method: 'POST', url: `${base()}/${version}/evaluate`, payload });
+
+  let adminToken: string;
+  const asAdmin = (options: RequestOptions) => t.request({ token: adminToken, ...options });
 
   beforeAll(async () => {
     t = await startTestApp();
-    const res = await t.request({
+    adminToken = await t.adminToken();
+    const res = await asAdmin({
       method: 'POST',
       url: '/api/programmes',
       payload: {
@@ -30,7 +40,7 @@ describe('programmes and versioned pipeline definitions', () => {
   afterAll(() => t.close());
 
   it('refuses a second programme with the same code', async () => {
-    const res = await t.request({
+    const res = await asAdmin({
       method: 'POST',
       url: '/api/programmes',
       payload: { code: 'hangzhou-city-craftsman', name: { zh: '重复', en: 'Duplicate' } },
@@ -40,7 +50,7 @@ describe('programmes and versioned pipeline definitions', () => {
   });
 
   it('names each bad field when creating a programme', async () => {
-    const res = await t.request({
+    const res = await asAdmin({
       method: 'POST',
       url: '/api/programmes',
       payload: { code: 'Bad Code', name: { zh: '' } },
@@ -51,7 +61,7 @@ describe('programmes and versioned pipeline definitions', () => {
   });
 
   it('serves the JSON Schema for definition documents', async () => {
-    const res = await t.request({ url: '/api/schemas/pipeline-definition.json' });
+    const res = await asAdmin({ url: '/api/schemas/pipeline-definition.json' });
     expect(res.statusCode).toBe(200);
     expect(res.json<{ properties: Record<string, unknown> }>().properties).toHaveProperty(
       'eligibility',
@@ -62,18 +72,18 @@ describe('programmes and versioned pipeline definitions', () => {
     const broken = shippedSource('hangzhou-city-craftsman')
       .replace('quota: 30', 'quota: -5')
       .replace('field: skillStartDate, min: 10', 'field: noSuchField, min: 10');
-    const res = await t.request({ method: 'POST', url: base(), payload: { source: broken } });
+    const res = await asAdmin({ method: 'POST', url: base(), payload: { source: broken } });
     expect(res.statusCode).toBe(400);
     const body = res.json<ErrorBody>();
     expect(body.code).toBe('DEFINITION_INVALID');
     expect(body.errors!.map((e) => e.path)).toContain('/tiers/0/quota');
-    const list = await t.request({ url: base() });
+    const list = await asAdmin({ url: base() });
     expect(list.json()).toEqual([]);
   });
 
   it('refuses a definition written for another programme', async () => {
     const other = shippedSource('district-craftsman-triennial');
-    const res = await t.request({ method: 'POST', url: base(), payload: { source: other } });
+    const res = await asAdmin({ method: 'POST', url: base(), payload: { source: other } });
     expect(res.statusCode).toBe(400);
     expect(res.json<ErrorBody>().errors).toEqual([
       {
@@ -84,13 +94,13 @@ describe('programmes and versioned pipeline definitions', () => {
   });
 
   it('requires exactly one of document or source', async () => {
-    const res = await t.request({ method: 'POST', url: base(), payload: {} });
+    const res = await asAdmin({ method: 'POST', url: base(), payload: {} });
     expect(res.statusCode).toBe(400);
     expect(res.json<ErrorBody>().errors![0].path).toBe('document');
   });
 
   it('walks create → revise → publish, after which the version cannot change', async () => {
-    const created = await t.request({
+    const created = await asAdmin({
       method: 'POST',
       url: base(),
       payload: { source: shippedSource('hangzhou-city-craftsman') },
@@ -98,7 +108,7 @@ describe('programmes and versioned pipeline definitions', () => {
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ version: 1, status: 'draft', publishedAt: null });
 
-    const second = await t.request({
+    const second = await asAdmin({
       method: 'POST',
       url: base(),
       payload: { source: shippedSource('hangzhou-city-craftsman') },
@@ -106,7 +116,7 @@ describe('programmes and versioned pipeline definitions', () => {
     expect(second.statusCode).toBe(409);
     expect(second.json<ErrorBody>().code).toBe('DRAFT_PENDING');
 
-    const revised = await t.request({
+    const revised = await asAdmin({
       method: 'PUT',
       url: `${base()}/1`,
       payload: {
@@ -118,7 +128,7 @@ describe('programmes and versioned pipeline definitions', () => {
       revised.json<{ document: { tiers: { quota: number }[] } }>().document.tiers[0].quota,
     ).toBe(29);
 
-    const published = await t.request({ method: 'POST', url: `${base()}/1/publish` });
+    const published = await asAdmin({ method: 'POST', url: `${base()}/1/publish` });
     expect(published.statusCode).toBe(200);
     expect(published.json()).toMatchObject({
       version: 1,
@@ -126,14 +136,14 @@ describe('programmes and versioned pipeline definitions', () => {
       publishedAt: expect.any(String),
     });
 
-    const edit = await t.request({
+    const edit = await asAdmin({
       method: 'PUT',
       url: `${base()}/1`,
       payload: { source: shippedSource('hangzhou-city-craftsman') },
     });
     expect(edit.statusCode).toBe(409);
     expect(edit.json<ErrorBody>().code).toBe('DEFINITION_IMMUTABLE');
-    const again = await t.request({ method: 'POST', url: `${base()}/1/publish` });
+    const again = await asAdmin({ method: 'POST', url: `${base()}/1/publish` });
     expect(again.statusCode).toBe(409);
   });
 
@@ -157,9 +167,9 @@ describe('programmes and versioned pipeline definitions', () => {
       .replace('field: skillStartDate, min: 10', 'field: skillStartDate, min: 8')
       .replace('quota: 30', 'quota: 29');
     expect(
-      (await t.request({ method: 'POST', url: base(), payload: { source: v2 } })).statusCode,
+      (await asAdmin({ method: 'POST', url: base(), payload: { source: v2 } })).statusCode,
     ).toBe(201);
-    const res = await t.request({ url: `${base()}/diff?from=1&to=2` });
+    const res = await asAdmin({ url: `${base()}/diff?from=1&to=2` });
     expect(res.statusCode).toBe(200);
     const { changes } = res.json<{
       changes: { path: string; kind: string; before: unknown; after: unknown }[];
@@ -175,7 +185,7 @@ describe('programmes and versioned pipeline definitions', () => {
   });
 
   it('lists versions without their documents', async () => {
-    const res = await t.request({ url: base() });
+    const res = await asAdmin({ url: base() });
     expect(res.json()).toEqual([
       expect.objectContaining({ version: 1, status: 'published' }),
       expect.objectContaining({ version: 2, status: 'draft' }),
@@ -246,7 +256,7 @@ describe('programmes and versioned pipeline definitions', () => {
     });
 
     it('names a malformed version', async () => {
-      const res = await t.request({
+      const res = await asAdmin({
         method: 'POST',
         url: `${base()}/zero/evaluate`,
         payload: { dossier: hangzhouDossier(), referenceDate: '2026-06-01' },
@@ -273,7 +283,7 @@ describe('programmes and versioned pipeline definitions', () => {
 
   describe('editions', () => {
     it('pins an edition to a published version only', async () => {
-      const draft = await t.request({
+      const draft = await asAdmin({
         method: 'POST',
         url: `/api/programmes/${programmeId}/editions`,
         payload: {
@@ -286,7 +296,7 @@ describe('programmes and versioned pipeline definitions', () => {
       expect(draft.statusCode).toBe(422);
       expect(draft.json<ErrorBody>().code).toBe('DEFINITION_NOT_PUBLISHED');
 
-      const opened = await t.request({
+      const opened = await asAdmin({
         method: 'POST',
         url: `/api/programmes/${programmeId}/editions`,
         payload: {
@@ -304,7 +314,7 @@ describe('programmes and versioned pipeline definitions', () => {
         referenceDate: '2026-06-01',
       });
 
-      const duplicate = await t.request({
+      const duplicate = await asAdmin({
         method: 'POST',
         url: `/api/programmes/${programmeId}/editions`,
         payload: {
@@ -316,17 +326,17 @@ describe('programmes and versioned pipeline definitions', () => {
       });
       expect(duplicate.statusCode).toBe(409);
 
-      const fetched = await t.request({ url: `/api/editions/${edition.id}` });
+      const fetched = await asAdmin({ url: `/api/editions/${edition.id}` });
       expect(fetched.json()).toMatchObject({ id: edition.id, definitionVersion: 1 });
-      const listed = await t.request({ url: `/api/programmes/${programmeId}/editions` });
+      const listed = await asAdmin({ url: `/api/programmes/${programmeId}/editions` });
       expect(listed.json()).toHaveLength(1);
     });
 
     it('answers 400 for a malformed id and 404 for an unknown one', async () => {
       expect(
-        (await t.request({ url: '/api/editions/not-a-uuid' })).json<ErrorBody>().errors![0].path,
+        (await asAdmin({ url: '/api/editions/not-a-uuid' })).json<ErrorBody>().errors![0].path,
       ).toBe('editionId');
-      const unknown = await t.request({
+      const unknown = await asAdmin({
         url: '/api/editions/00000000-0000-4000-8000-000000000000',
       });
       expect(unknown.statusCode).toBe(404);

@@ -3,3 +3,4 @@ export * from './test-database';
 export * from './test-env';
 export * from './processes';
 export * from './factories';
+export * from './identity-factory';

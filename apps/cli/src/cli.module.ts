@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, Runtime } from '@craftcert/platform';
 import { catalogue } from '@craftcert/migrations';
+import { AuditVerifyCommand } from './commands/audit.commands';
 import { DbGenerateCommand, DbMigrateCommand, DbRevertCommand } from './commands/db.commands';
 import { PIPELINE_COMMANDS } from './commands/pipeline.commands';
 import { QueuesStatusCommand } from './commands/queues.commands';
@@ -21,6 +22,7 @@ export class CliModule {
         DbRevertCommand,
         DbGenerateCommand,
         QueuesStatusCommand,
+        AuditVerifyCommand,
         ...PIPELINE_COMMANDS,
       ],
     };

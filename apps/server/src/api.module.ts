@@ -1,9 +1,22 @@
-import { Module } from '@nestjs/common';
-import { HealthModule } from '@craftcert/platform';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuditHttpModule } from '@craftcert/audit';
+import { IdentityModule } from '@craftcert/identity';
+import { HealthModule, HttpSecurityModule, Runtime } from '@craftcert/platform';
 import { ProgrammesModule } from '@craftcert/programmes';
 
-/** HTTP controllers: loaded when ROLE is `api` or `all`. */
-@Module({
-  imports: [HealthModule, ProgrammesModule],
-})
-export class ApiModule {}
+/** HTTP controllers and the guards in front of them: loaded when ROLE is `api` or `all`. */
+@Module({})
+export class ApiModule {
+  static forRoot(runtime: Runtime): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        HttpSecurityModule.forRoot(runtime),
+        IdentityModule,
+        HealthModule,
+        ProgrammesModule,
+        AuditHttpModule,
+      ],
+    };
+  }
+}

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@craftcert/audit';
 import { PlatformModule, Runtime } from '@craftcert/platform';
 import { WorkerModule } from '@craftcert/worker';
 import { catalogue } from '@craftcert/migrations';
@@ -13,7 +14,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(runtime, catalogue),
-        ...(role === 'worker' ? [] : [ApiModule]),
+        AuditModule,
+        ...(role === 'worker' ? [] : [ApiModule.forRoot(runtime)]),
         ...(role === 'api' ? [] : [WorkerModule]),
       ],
     };

@@ -1,3 +1,5 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import { INestApplicationContext, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -5,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import {
   createDataSource,
+  RequestContext,
   requestIdFrom,
   Runtime,
   runMigrationsLocked,
@@ -43,12 +46,33 @@ export async function createApp(runtime: Runtime): Promise<App> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestIdFrom,
-    trustProxy: true,
+    trustProxy: runtime.config.TRUST_PROXY,
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  await app.register(fastifyHelmet, {
+    // The OpenAPI UI needs its inline bootstrap script; everything else keeps helmet's defaults.
+    contentSecurityPolicy: {
+      directives: {
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  const origins = runtime.config.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  if (origins.length > 0) app.enableCors({ origin: origins, credentials: true });
+  // Everything a request triggers (guards, use cases, audit) can see its id and actor.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, _reply, done) =>
+      RequestContext.run({ requestId: String(request.id), ip: request.ip }, done),
+    );
   setupOpenApi(app);
   return app;
 }

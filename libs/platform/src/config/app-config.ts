@@ -1,5 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -7,6 +9,7 @@ import {
   Matches,
   Max,
   Min,
+  MinLength,
   validateSync,
 } from 'class-validator';
 
@@ -75,6 +78,74 @@ export class AppConfig {
       'QUEUE_PREFIX must be lower-case letters, digits or _ (a Redis key prefix and PostgreSQL schema name)',
   })
   QUEUE_PREFIX = 'craftcert_jobs';
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string = undefined;
+
+  @Transform(toInt)
+  @IsInt({ message: 'ACCESS_TOKEN_TTL_SECONDS must be an integer between 60 and 86400' })
+  @Min(60, { message: 'ACCESS_TOKEN_TTL_SECONDS must be an integer between 60 and 86400' })
+  @Max(86400, { message: 'ACCESS_TOKEN_TTL_SECONDS must be an integer between 60 and 86400' })
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt({ message: 'REFRESH_TOKEN_TTL_DAYS must be an integer between 1 and 365' })
+  @Min(1, { message: 'REFRESH_TOKEN_TTL_DAYS must be an integer between 1 and 365' })
+  @Max(365, { message: 'REFRESH_TOKEN_TTL_DAYS must be an integer between 1 and 365' })
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_MAX_FAILURES must be an integer between 1 and 100' })
+  @Min(1, { message: 'LOGIN_MAX_FAILURES must be an integer between 1 and 100' })
+  @Max(100, { message: 'LOGIN_MAX_FAILURES must be an integer between 1 and 100' })
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInt)
+  @IsInt({ message: 'LOCKOUT_MINUTES must be an integer between 1 and 1440' })
+  @Min(1, { message: 'LOCKOUT_MINUTES must be an integer between 1 and 1440' })
+  @Max(1440, { message: 'LOCKOUT_MINUTES must be an integer between 1 and 1440' })
+  LOCKOUT_MINUTES = 15;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsEmail({}, { message: 'ADMIN_EMAIL must be an e-mail address' })
+  ADMIN_EMAIL?: string = undefined;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
+  ADMIN_PASSWORD?: string = undefined;
+
+  @Transform(toInt)
+  @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be an integer between 1 and 1000000' })
+  @Min(1, { message: 'RATE_LIMIT_PER_MINUTE must be an integer between 1 and 1000000' })
+  @Max(1_000_000, { message: 'RATE_LIMIT_PER_MINUTE must be an integer between 1 and 1000000' })
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_RATE_LIMIT_PER_MINUTE must be an integer between 1 and 1000000' })
+  @Min(1, { message: 'LOGIN_RATE_LIMIT_PER_MINUTE must be an integer between 1 and 1000000' })
+  @Max(1_000_000, {
+    message: 'LOGIN_RATE_LIMIT_PER_MINUTE must be an integer between 1 and 1000000',
+  })
+  LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+
+  /** Set when behind a reverse proxy, so client addresses (rate limits, logs) come from X-Forwarded-For. */
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean({ message: 'TRUST_PROXY must be true or false' })
+  TRUST_PROXY = false;
+
+  /** Comma-separated origins allowed to call the API from a browser; empty: same origin only. */
+  @IsString()
+  CORS_ORIGINS = '';
+
+  /** Base URL used in links sent to people (invitations, password resets). */
+  @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http:// or https:// URL' })
+  PUBLIC_URL = 'http://localhost:3000';
 }
 
 export class ConfigError extends Error {

@@ -1,4 +1,5 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { QueryCounter } from './query-counter';
 
 type Class = new (...args: never[]) => unknown;
 
@@ -23,6 +24,9 @@ export function dataSourceOptions(url: string, catalogue: PersistenceCatalogue):
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     extra: { max: 10, application_name: 'craftcert' },
+    logger: new QueryCounter(),
+    logging: ['query', 'error', 'warn', 'migration'],
+    maxQueryExecutionTime: QueryCounter.slowQueryMs,
   };
 }
 

@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'DEFINITION_NOT_PUBLISHED'
   | 'DRAFT_PENDING'
   | 'UNAUTHENTICATED'
+  | 'ACCOUNT_LOCKED'
+  | 'TOKEN_INVALID'
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
   | 'SHUTTING_DOWN';
@@ -49,9 +51,12 @@ export function statusForCode(code: ErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':
     case 'DEFINITION_INVALID':
+    case 'TOKEN_INVALID':
       return 400;
     case 'UNAUTHENTICATED':
       return 401;
+    case 'ACCOUNT_LOCKED':
+      return 423;
     case 'FORBIDDEN':
       return 403;
     case 'NOT_FOUND':

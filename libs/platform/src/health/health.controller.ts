@@ -5,11 +5,13 @@ import { DataSource } from 'typeorm';
 import { JobQueue } from '../queues/job-queue.service';
 import { QueueName } from '../queues/jobs';
 import { Runtime, RUNTIME } from '../runtime/runtime';
+import { Public } from '../http/access';
 import { ShutdownState } from './shutdown-state';
 
 const CHECK_TIMEOUT_MS = 3000;
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

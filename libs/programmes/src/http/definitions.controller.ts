@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { DefinitionChange, diffDefinitions, EligibilityResult } from '@craftcert/pipeline';
-import { RequestValidationError } from '@craftcert/platform';
+import { Authenticated, RequestValidationError, RequireRoles } from '@craftcert/platform';
 import { DefinitionsRepository } from '../persistence/definitions.repository';
 import { ProgrammeQueries } from '../persistence/programme.queries';
 import { EvaluateDossierUseCase } from '../use-cases/evaluate-dossier.use-case';
@@ -17,6 +17,8 @@ import {
 } from './programme.request.dto';
 import { DefinitionResponse, DefinitionSummaryResponse } from './programme.response.dto';
 
+const ADMIN = 'secretariatAdmin';
+
 @ApiTags('definitions')
 @Controller('api/programmes/:programmeId/definitions')
 export class DefinitionsController {
@@ -30,6 +32,7 @@ export class DefinitionsController {
   ) {}
 
   @Post()
+  @RequireRoles(ADMIN)
   async create(
     @Param() { programmeId }: ProgrammeParams,
     @Body() body: DefinitionInputRequest,
@@ -38,6 +41,7 @@ export class DefinitionsController {
   }
 
   @Get()
+  @Authenticated()
   async list(@Param() { programmeId }: ProgrammeParams): Promise<DefinitionSummaryResponse[]> {
     await this.definitions.programme(programmeId);
     return (await this.queries.listDefinitions(programmeId)).map((d) =>
@@ -46,6 +50,7 @@ export class DefinitionsController {
   }
 
   @Get('diff')
+  @Authenticated()
   async diff(
     @Param() { programmeId }: ProgrammeParams,
     @Query() { from, to }: DiffQuery,
@@ -60,11 +65,13 @@ export class DefinitionsController {
   }
 
   @Get(':version')
+  @Authenticated()
   async get(@Param() { programmeId, version }: DefinitionParams): Promise<DefinitionResponse> {
     return DefinitionResponse.from(await this.definitions.version(programmeId, version));
   }
 
   @Put(':version')
+  @RequireRoles(ADMIN)
   async update(
     @Param() { programmeId, version }: DefinitionParams,
     @Body() body: DefinitionInputRequest,
@@ -73,12 +80,14 @@ export class DefinitionsController {
   }
 
   @Post(':version/publish')
+  @RequireRoles(ADMIN)
   @HttpCode(200)
   async publish(@Param() { programmeId, version }: DefinitionParams): Promise<DefinitionResponse> {
     return DefinitionResponse.from(await this.publishUseCase.execute(programmeId, version));
   }
 
   @Post(':version/evaluate')
+  @Authenticated()
   @HttpCode(200)
   evaluate(
     @Param() { programmeId, version }: DefinitionParams,

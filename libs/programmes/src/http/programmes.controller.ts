@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { pipelineDefinitionSchema } from '@craftcert/pipeline';
+import { Authenticated, Public, RequireRoles } from '@craftcert/platform';
 import { DefinitionsRepository } from '../persistence/definitions.repository';
 import { ProgrammeQueries } from '../persistence/programme.queries';
 import { CreateProgrammeUseCase } from '../use-cases/create-programme.use-case';
@@ -13,6 +14,9 @@ import {
 } from './programme.request.dto';
 import { EditionResponse, ProgrammeResponse } from './programme.response.dto';
 
+// Roles are spelled here as strings: this context does not depend on identity's internals.
+const ADMIN = 'secretariatAdmin';
+
 @ApiTags('programmes')
 @Controller('api')
 export class ProgrammesController {
@@ -24,26 +28,31 @@ export class ProgrammesController {
   ) {}
 
   @Get('schemas/pipeline-definition.json')
+  @Public()
   definitionSchema(): object {
     return pipelineDefinitionSchema;
   }
 
   @Post('programmes')
+  @RequireRoles(ADMIN)
   async create(@Body() body: CreateProgrammeRequest): Promise<ProgrammeResponse> {
     return ProgrammeResponse.from(await this.createProgramme.execute(body));
   }
 
   @Get('programmes')
+  @Authenticated()
   async list(): Promise<ProgrammeResponse[]> {
     return (await this.queries.listProgrammes()).map((p) => ProgrammeResponse.from(p));
   }
 
   @Get('programmes/:programmeId')
+  @Authenticated()
   async get(@Param() { programmeId }: ProgrammeParams): Promise<ProgrammeResponse> {
     return ProgrammeResponse.from(await this.definitions.programme(programmeId));
   }
 
   @Post('programmes/:programmeId/editions')
+  @RequireRoles(ADMIN)
   async open(
     @Param() { programmeId }: ProgrammeParams,
     @Body() body: OpenEditionRequest,
@@ -53,6 +62,7 @@ export class ProgrammesController {
   }
 
   @Get('programmes/:programmeId/editions')
+  @Authenticated()
   async editions(@Param() { programmeId }: ProgrammeParams): Promise<EditionResponse[]> {
     await this.definitions.programme(programmeId);
     const views = await this.queries.listEditions(programmeId);
@@ -60,6 +70,7 @@ export class ProgrammesController {
   }
 
   @Get('editions/:editionId')
+  @Authenticated()
   async edition(@Param() { editionId }: EditionParams): Promise<EditionResponse> {
     const view = await this.queries.edition(editionId);
     return EditionResponse.from(view.edition, view.definitionVersion);

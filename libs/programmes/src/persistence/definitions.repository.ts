@@ -7,12 +7,13 @@ import { PipelineDefinitionEntity } from './pipeline-definition.entity';
 import { ProgrammeEntity } from './programme.entity';
 
 /**
- * Loads programmes and definition versions. Compiled published versions are cached in the
- * process: they are immutable, and compiling is the expensive part of evaluation.
+ * Loads programmes and definition versions. Published versions (and their compiled form) are
+ * cached in the process: they are immutable, and compiling is the expensive part of evaluation.
  */
 @Injectable()
 export class DefinitionsRepository {
   private readonly compiled = new Map<string, CompiledDefinition>();
+  private readonly published = new Map<string, PipelineDefinitionEntity>();
 
   constructor(
     @InjectRepository(ProgrammeEntity) private readonly programmes: Repository<ProgrammeEntity>,
@@ -26,8 +27,13 @@ export class DefinitionsRepository {
     return programme;
   }
 
+  /** Published versions never change, so after the first read they are served from memory. */
   async version(programmeId: string, version: number): Promise<PipelineDefinitionEntity> {
+    const key = `${programmeId}/${version}`;
+    const cached = this.published.get(key);
+    if (cached) return cached;
     const found = await this.definitions.findOneBy({ programmeId, version });
+    if (found?.status === 'published') this.published.set(key, found);
     if (!found) {
       await this.programme(programmeId);
       throw new NotFoundError(`Version ${version} of programme ${programmeId}`);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '@craftcert/audit';
 import { translateConstraintError } from '@craftcert/platform';
 import { ProgrammeEntity } from '../persistence/programme.entity';
 
@@ -12,18 +12,28 @@ export interface CreateProgrammeCommand {
 @Injectable()
 export class CreateProgrammeUseCase {
   constructor(
-    @InjectRepository(ProgrammeEntity) private readonly programmes: Repository<ProgrammeEntity>,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
   ) {}
 
   async execute(command: CreateProgrammeCommand): Promise<ProgrammeEntity> {
     try {
-      return await this.programmes.save(
-        this.programmes.create({
-          code: command.code,
-          nameZh: command.name.zh,
-          nameEn: command.name.en,
-        }),
-      );
+      return await this.dataSource.transaction(async (tx) => {
+        const programme = await tx.save(
+          tx.create(ProgrammeEntity, {
+            code: command.code,
+            nameZh: command.name.zh,
+            nameEn: command.name.en,
+          }),
+        );
+        await this.audit.record(tx, {
+          action: 'programme.created',
+          subjectType: 'programme',
+          subjectId: programme.id,
+          after: { code: programme.code },
+        });
+        return programme;
+      });
     } catch (error) {
       translateConstraintError(error, {
         uq_programme_code: `A programme with code ${command.code} already exists`,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '@craftcert/audit';
 import { translateConstraintError } from '@craftcert/platform';
 import { DefinitionNotPublishedError } from '../domain/programme.errors';
 import { DefinitionsRepository } from '../persistence/definitions.repository';
@@ -18,7 +18,8 @@ export interface OpenEditionCommand {
 export class OpenEditionUseCase {
   constructor(
     private readonly definitions: DefinitionsRepository,
-    @InjectRepository(EditionEntity) private readonly editions: Repository<EditionEntity>,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
   ) {}
 
   async execute(programmeId: string, command: OpenEditionCommand): Promise<EditionEntity> {
@@ -27,16 +28,29 @@ export class OpenEditionUseCase {
       throw new DefinitionNotPublishedError(command.definitionVersion);
     }
     try {
-      return await this.editions.save(
-        this.editions.create({
-          programmeId,
-          code: command.code,
-          titleZh: command.title.zh,
-          titleEn: command.title.en,
-          definitionId: definition.id,
-          referenceDate: command.referenceDate,
-        }),
-      );
+      return await this.dataSource.transaction(async (tx) => {
+        const edition = await tx.save(
+          tx.create(EditionEntity, {
+            programmeId,
+            code: command.code,
+            titleZh: command.title.zh,
+            titleEn: command.title.en,
+            definitionId: definition.id,
+            referenceDate: command.referenceDate,
+          }),
+        );
+        await this.audit.record(tx, {
+          action: 'edition.opened',
+          subjectType: 'edition',
+          subjectId: edition.id,
+          after: {
+            programmeId,
+            code: edition.code,
+            definitionVersion: command.definitionVersion,
+          },
+        });
+        return edition;
+      });
     } catch (error) {
       translateConstraintError(error, {
         uq_edition_code: `This programme already has an edition ${command.code}`,

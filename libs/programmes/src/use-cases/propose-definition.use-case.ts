@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditLog } from '@craftcert/audit';
 import { NotFoundError, translateConstraintError } from '@craftcert/platform';
 import { PipelineDefinitionEntity } from '../persistence/pipeline-definition.entity';
 import { ProgrammeEntity } from '../persistence/programme.entity';
@@ -8,7 +9,10 @@ import { DefinitionInput, parseDefinitionInput } from './parse-definition-input'
 /** Stores a validated document as the programme's next version, as a draft. */
 @Injectable()
 export class ProposeDefinitionUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
   async execute(programmeId: string, input: DefinitionInput): Promise<PipelineDefinitionEntity> {
     try {
@@ -26,7 +30,7 @@ export class ProposeDefinitionUseCase {
           .getRawOne<{ max: number }>())!;
         const version = Number(max) + 1;
         const document = parseDefinitionInput(input, programme.code, version);
-        return tx.save(
+        const definition = await tx.save(
           tx.create(PipelineDefinitionEntity, {
             programmeId,
             version,
@@ -35,6 +39,13 @@ export class ProposeDefinitionUseCase {
             publishedAt: null,
           }),
         );
+        await this.audit.record(tx, {
+          action: 'definition.proposed',
+          subjectType: 'pipeline_definition',
+          subjectId: definition.id,
+          after: { programmeId, programmeCode: programme.code, version, status: 'draft' },
+        });
+        return definition;
       });
     } catch (error) {
       translateConstraintError(error, {

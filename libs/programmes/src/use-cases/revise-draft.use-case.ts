@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditLog } from '@craftcert/audit';
 import { NotFoundError } from '@craftcert/platform';
 import { DefinitionImmutableError } from '../domain/programme.errors';
 import { PipelineDefinitionEntity } from '../persistence/pipeline-definition.entity';
@@ -9,7 +10,10 @@ import { DefinitionInput, parseDefinitionInput } from './parse-definition-input'
 /** Replaces a draft's document; a published version refuses any change. */
 @Injectable()
 export class ReviseDraftUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
   execute(
     programmeId: string,
@@ -25,7 +29,14 @@ export class ReviseDraftUseCase {
       if (definition.status === 'published') throw new DefinitionImmutableError(version);
       const programme = await tx.findOneByOrFail(ProgrammeEntity, { id: programmeId });
       definition.document = parseDefinitionInput(input, programme.code, version);
-      return tx.save(definition);
+      const saved = await tx.save(definition);
+      await this.audit.record(tx, {
+        action: 'definition.revised',
+        subjectType: 'pipeline_definition',
+        subjectId: definition.id,
+        after: { programmeId, version },
+      });
+      return saved;
     });
   }
 }

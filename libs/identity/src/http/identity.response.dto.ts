@@ -1,0 +1,61 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { OrganisationEntity } from '../persistence/organisation.entity';
+import { UserEntity } from '../persistence/user.entity';
+import type { IssuedTokens } from '../use-cases/sessions.use-case';
+
+export class TokensResponse {
+  @ApiProperty() accessToken: string;
+  @ApiProperty() refreshToken: string;
+  @ApiProperty() tokenType: 'Bearer';
+  @ApiProperty() expiresIn: number;
+
+  static from(t: IssuedTokens): TokensResponse {
+    return {
+      accessToken: t.accessToken,
+      refreshToken: t.refreshToken,
+      tokenType: 'Bearer',
+      expiresIn: t.accessTtlSeconds,
+    };
+  }
+}
+
+export class OrganisationResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() kind: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true }) parentId: string | null;
+  @ApiProperty({ nullable: true }) district: string | null;
+  @ApiProperty({ nullable: true }) industrySection: string | null;
+  @ApiProperty({ nullable: true }) enterpriseType: string | null;
+
+  static from(o: OrganisationEntity): OrganisationResponse {
+    return {
+      id: o.id,
+      kind: o.kind,
+      name: o.name,
+      parentId: o.parentId,
+      district: o.district,
+      industrySection: o.industrySection,
+      enterpriseType: o.enterpriseType,
+    };
+  }
+}
+
+/** Never carries the password hash, lockout counters or other secrets. */
+export class UserResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty() organisationId: string;
+  @ApiProperty() roles: string[];
+
+  static from(u: UserEntity): UserResponse {
+    return {
+      id: u.id,
+      email: u.email,
+      displayName: u.displayName,
+      organisationId: u.organisationId,
+      roles: u.roles,
+    };
+  }
+}

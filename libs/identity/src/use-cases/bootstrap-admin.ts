@@ -1,0 +1,72 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '@craftcert/audit';
+import { AppConfig } from '@craftcert/platform';
+import { hashPassword, randomToken } from '../auth/secrets';
+import { OrganisationEntity } from '../persistence/organisation.entity';
+import { UserEntity } from '../persistence/user.entity';
+
+// Serialises first starts of several replicas so exactly one creates the admin.
+const BOOTSTRAP_LOCK_KEY = 727_101;
+
+/**
+ * On first start with no users: creates the secretariat and its first admin from ADMIN_EMAIL /
+ * ADMIN_PASSWORD, or prints a one-time password once when none was configured.
+ */
+@Injectable()
+export class BootstrapAdmin implements OnApplicationBootstrap {
+  private readonly logger = new Logger('BootstrapAdmin');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const generated = this.config.ADMIN_PASSWORD ? undefined : randomToken().slice(0, 20);
+    const password = this.config.ADMIN_PASSWORD ?? generated!;
+    const email = (this.config.ADMIN_EMAIL ?? 'admin@craftcert.local').toLowerCase();
+    const created = await this.dataSource.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK_KEY]);
+      if ((await tx.count(UserEntity)) > 0) return false;
+      const id = randomUUID();
+      await tx.insert(OrganisationEntity, {
+        id,
+        kind: 'secretariat',
+        name: 'Secretariat',
+        parentId: null,
+        path: `/${id}/`,
+      });
+      const user = await tx.save(
+        tx.create(UserEntity, {
+          email,
+          displayName: 'Administrator',
+          passwordHash: await hashPassword(password),
+          organisationId: id,
+          roles: ['secretariatAdmin'],
+          failedLogins: 0,
+          lockedUntil: null,
+          disabledAt: null,
+        }),
+      );
+      await this.audit.record(tx, {
+        action: 'user.bootstrapped',
+        subjectType: 'user',
+        subjectId: user.id,
+        after: { email, roles: user.roles },
+        actor: null,
+      });
+      return true;
+    });
+    if (created && generated) {
+      // Printed once, on the start that created the account; it is stored only as a hash.
+      process.stdout.write(
+        `\n  First administrator created: ${email}\n  One-time password: ${generated}\n  Sign in and change it.\n\n`,
+      );
+    } else if (created) {
+      this.logger.log(`first administrator ${email} created`);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import { DynamicModule, ExecutionContext, Module, SetMetadata } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { Runtime } from '../runtime/runtime';
+import { RedisThrottlerStorage } from './redis-throttler-storage';
+
+const CREDENTIAL_ROUTE = 'craftcert:credential-route';
+
+/**
+ * Marks a route that checks a credential (sign-in, token use): it gets the much lower
+ * LOGIN_RATE_LIMIT_PER_MINUTE per address, so passwords and links cannot be guessed at speed.
+ */
+export const CredentialRoute = () => SetMetadata(CREDENTIAL_ROUTE, true);
+
+const isCredentialRoute = (context: ExecutionContext): boolean =>
+  Reflect.getMetadata(CREDENTIAL_ROUTE, context.getHandler()) === true;
+
+/**
+ * Per-address rate limits on every route, and stricter ones on credential routes.
+ * Counters live in Redis when REDIS_URL is set, so limits hold across replicas; otherwise in
+ * the process, which is the whole deployment in embedded mode.
+ */
+@Module({})
+export class HttpSecurityModule {
+  static forRoot(runtime: Runtime): DynamicModule {
+    const { config } = runtime;
+    return {
+      module: HttpSecurityModule,
+      imports: [
+        ThrottlerModule.forRoot({
+          throttlers: [
+            { name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE },
+            {
+              name: 'credentials',
+              ttl: 60_000,
+              limit: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+              skipIf: (context) => !isCredentialRoute(context),
+            },
+          ],
+          storage: config.REDIS_URL
+            ? new RedisThrottlerStorage(config.REDIS_URL, config.QUEUE_PREFIX)
+            : undefined,
+        }),
+      ],
+      providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
+    };
+  }
+}

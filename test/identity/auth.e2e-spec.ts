@@ -1,0 +1,325 @@
+import { JwtService } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
+import {
+  createCast,
+  createStaff,
+  Staff,
+  startTestApp,
+  TEST_ADMIN,
+  TestApp,
+} from '@craftcert/testing';
+
+interface Tokens {
+  accessToken: string;
+  refreshToken: string;
+}
+
+describe('authentication', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let nominator: Staff;
+  let enterpriseId: string;
+  let address = 0;
+  // Each sign-in comes from its own address so the per-address credential limit stays out of the way.
+  const from = () => `10.20.${Math.floor(address / 250)}.${address++ % 250}`;
+  const login = (email: string, password: string) =>
+    t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password },
+      remoteAddress: from(),
+    });
+
+  beforeAll(async () => {
+    t = await startTestApp({ extra: { LOGIN_MAX_FAILURES: '3' } });
+    db = t.app.get(DataSource);
+    const cast = await createCast(t);
+    nominator = cast.staff.unitNominator;
+    enterpriseId = cast.enterpriseId;
+  });
+  afterAll(() => t.close());
+
+  it('stores passwords only as argon2id hashes', async () => {
+    const [row] = await db.query('SELECT password_hash FROM app_user WHERE email = $1', [
+      nominator.email,
+    ]);
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+    expect(row.password_hash).not.toContain(nominator.password);
+  });
+
+  it('signs in with tokens and httpOnly, Secure, SameSite cookies that both authenticate', async () => {
+    const res = await login(nominator.email.toUpperCase(), nominator.password);
+    expect(res.statusCode).toBe(200);
+    const body = res.json<Tokens & { tokenType: string; expiresIn: number }>();
+    expect(body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
+    const access = res.cookies.find((c) => c.name === 'craftcert_access')!;
+    expect(access).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/' });
+    expect(res.cookies.find((c) => c.name === 'craftcert_refresh')).toMatchObject({
+      httpOnly: true,
+      path: '/api/auth',
+    });
+    const byBearer = await t.request({ url: '/api/me', token: body.accessToken });
+    expect(byBearer.json()).toMatchObject({ email: nominator.email, roles: ['unitNominator'] });
+    const byCookie = await t.request({
+      url: '/api/me',
+      headers: { cookie: `craftcert_access=${access.value}` },
+    });
+    expect(byCookie.statusCode).toBe(200);
+    expect(byBearer.body).not.toContain('password');
+  });
+
+  it('answers a wrong password and an unknown e-mail alike', async () => {
+    const wrong = await login(TEST_ADMIN.email, 'not-the-password');
+    const unknown = await login('nobody@craftcert.test', 'not-the-password');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json<{ message: string }>().message).toBe(
+      unknown.json<{ message: string }>().message,
+    );
+  });
+
+  it('refuses expired, forged and garbage access tokens', async () => {
+    const [{ value: secret }] = await db.query(
+      `SELECT value FROM platform_secret WHERE name = 'jwt'`,
+    );
+    const claims = { sub: nominator.userId, org: enterpriseId, roles: ['unitNominator'], sid: 'x' };
+    const jwt = new JwtService();
+    const expired = jwt.sign(
+      { ...claims, exp: Math.floor(Date.now() / 1000) - 10 },
+      { secret, issuer: 'craftcert' },
+    );
+    const forged = jwt.sign(
+      { ...claims, roles: ['secretariatAdmin'] },
+      { secret: 'another-secret-another-secret-12', issuer: 'craftcert', expiresIn: 600 },
+    );
+    for (const token of [expired, forged, 'garbage']) {
+      expect((await t.request({ url: '/api/me', token })).statusCode).toBe(401);
+    }
+    const fresh = jwt.sign(claims, { secret, issuer: 'craftcert', expiresIn: 600 });
+    expect((await t.request({ url: '/api/me', token: fresh })).statusCode).toBe(200);
+  });
+
+  it('locks the account after repeated failures, even against the right password', async () => {
+    const victim = await createStaff(t, enterpriseId, ['unitNominator']);
+    expect((await login(victim.email, 'wrong-1')).statusCode).toBe(401);
+    expect((await login(victim.email, 'wrong-2')).statusCode).toBe(401);
+    const third = await login(victim.email, 'wrong-3');
+    expect(third.statusCode).toBe(423);
+    expect(third.json<{ code: string }>().code).toBe('ACCOUNT_LOCKED');
+    expect((await login(victim.email, victim.password)).statusCode).toBe(423);
+
+    await db.query(
+      `UPDATE app_user SET locked_until = now() - interval '1 second' WHERE email = $1`,
+      [victim.email],
+    );
+    expect((await login(victim.email, victim.password)).statusCode).toBe(200);
+    const [audit] = await db.query(
+      `SELECT count(*)::int AS n FROM audit_record WHERE action = 'auth.account-locked' AND subject_id = $1`,
+      [victim.userId],
+    );
+    expect(audit.n).toBe(1);
+  });
+
+  it('rotates refresh tokens and revokes the session when an old one is replayed', async () => {
+    const first = (await login(nominator.email, nominator.password)).json<Tokens>();
+    const refresh = (refreshToken: string) =>
+      t.request({
+        method: 'POST',
+        url: '/api/auth/refresh',
+        payload: { refreshToken },
+        remoteAddress: from(),
+      });
+    const second = await refresh(first.refreshToken);
+    expect(second.statusCode).toBe(200);
+    const rotated = second.json<Tokens>();
+    expect(rotated.refreshToken).not.toBe(first.refreshToken);
+    expect((await t.request({ url: '/api/me', token: rotated.accessToken })).statusCode).toBe(200);
+
+    expect((await refresh(first.refreshToken)).statusCode).toBe(401);
+    // The thief's replay ended the session: the legitimate newer token is dead too.
+    expect((await refresh(rotated.refreshToken)).statusCode).toBe(401);
+  });
+
+  it('accepts the refresh cookie instead of a body token', async () => {
+    const res = await login(nominator.email, nominator.password);
+    const cookie = res.cookies.find((c) => c.name === 'craftcert_refresh')!;
+    const refreshed = await t.request({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      payload: {},
+      headers: { cookie: `craftcert_refresh=${cookie.value}` },
+      remoteAddress: from(),
+    });
+    expect(refreshed.statusCode).toBe(200);
+  });
+
+  it('ends the session on sign-out', async () => {
+    const tokens = (await login(nominator.email, nominator.password)).json<Tokens>();
+    const out = await t.request({
+      method: 'POST',
+      url: '/api/auth/logout',
+      token: tokens.accessToken,
+    });
+    expect(out.statusCode).toBe(204);
+    const refresh = await t.request({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      payload: { refreshToken: tokens.refreshToken },
+      remoteAddress: from(),
+    });
+    expect(refresh.statusCode).toBe(401);
+  });
+
+  describe('invitations', () => {
+    const invite = async (payload: Record<string, unknown>) =>
+      t.request({ method: 'POST', url: '/api/invitations', payload, token: await t.adminToken() });
+    const tokenOf = (acceptUrl: string) => new URL(acceptUrl).searchParams.get('token')!;
+    const accept = (token: string) =>
+      t.request({
+        method: 'POST',
+        url: '/api/auth/invitations/accept',
+        payload: { token, displayName: '新同事', password: 'a-long-password' },
+        remoteAddress: from(),
+      });
+
+    it('creates the account once; the link cannot be reused', async () => {
+      const res = await invite({
+        email: 'new.colleague@craftcert.test',
+        organisationId: enterpriseId,
+        roles: ['unitNominator'],
+      });
+      expect(res.statusCode).toBe(201);
+      const token = tokenOf(res.json<{ acceptUrl: string }>().acceptUrl);
+      const [event] = await db.query(
+        `SELECT payload FROM outbox_event WHERE topic = 'identity.invitation-created' ORDER BY created_at DESC LIMIT 1`,
+      );
+      expect(event.payload).toMatchObject({ email: 'new.colleague@craftcert.test' });
+      expect((await accept(token)).statusCode).toBe(200);
+      const again = await accept(token);
+      expect(again.statusCode).toBe(400);
+      expect(again.json<{ code: string }>().code).toBe('TOKEN_INVALID');
+    });
+
+    it('refuses an expired link', async () => {
+      const res = await invite({
+        email: 'late@craftcert.test',
+        organisationId: enterpriseId,
+        roles: ['unitNominator'],
+      });
+      await db.query(
+        `UPDATE one_time_token SET expires_at = now() - interval '1 minute' WHERE email = 'late@craftcert.test'`,
+      );
+      expect((await accept(tokenOf(res.json<{ acceptUrl: string }>().acceptUrl))).statusCode).toBe(
+        400,
+      );
+    });
+
+    it('refuses roles that cannot be held in the organisation, and taken e-mails', async () => {
+      const wrongRole = await invite({
+        email: 'x@craftcert.test',
+        organisationId: enterpriseId,
+        roles: ['expert'],
+      });
+      expect(wrongRole.statusCode).toBe(400);
+      expect(wrongRole.json<{ errors: { path: string }[] }>().errors[0].path).toBe('roles');
+      const taken = await invite({
+        email: nominator.email,
+        organisationId: enterpriseId,
+        roles: ['unitNominator'],
+      });
+      expect(taken.statusCode).toBe(409);
+    });
+  });
+
+  describe('password reset', () => {
+    const lastResetUrl = async (email: string) => {
+      const rows = await db.query(
+        `SELECT payload FROM outbox_event WHERE topic = 'identity.password-reset-requested' AND payload->>'email' = $1 ORDER BY created_at DESC`,
+        [email],
+      );
+      return rows[0]?.payload.resetUrl as string | undefined;
+    };
+
+    it('answers alike for unknown addresses and sends nothing', async () => {
+      const res = await t.request({
+        method: 'POST',
+        url: '/api/auth/password-reset',
+        payload: { email: 'ghost@craftcert.test' },
+        remoteAddress: from(),
+      });
+      expect(res.statusCode).toBe(202);
+      expect(await lastResetUrl('ghost@craftcert.test')).toBeUndefined();
+    });
+
+    it('resets through a single-use link and ends existing sessions', async () => {
+      const user = await createStaff(t, enterpriseId, ['unitNominator']);
+      const session = (await login(user.email, user.password)).json<Tokens>();
+      const res = await t.request({
+        method: 'POST',
+        url: '/api/auth/password-reset',
+        payload: { email: user.email },
+        remoteAddress: from(),
+      });
+      expect(res.statusCode).toBe(202);
+      const token = new URL((await lastResetUrl(user.email))!).searchParams.get('token')!;
+      const confirm = (password: string) =>
+        t.request({
+          method: 'POST',
+          url: '/api/auth/password-reset/confirm',
+          payload: { token, password },
+          remoteAddress: from(),
+        });
+      expect((await confirm('brand-new-password')).statusCode).toBe(204);
+      expect((await confirm('another-new-password')).statusCode).toBe(400);
+      expect((await login(user.email, user.password)).statusCode).toBe(401);
+      expect((await login(user.email, 'brand-new-password')).statusCode).toBe(200);
+      const refresh = await t.request({
+        method: 'POST',
+        url: '/api/auth/refresh',
+        payload: { refreshToken: session.refreshToken },
+        remoteAddress: from(),
+      });
+      expect(refresh.statusCode).toBe(401);
+    });
+  });
+
+  it('limits sign-in attempts per address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await t.request({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'nobody@craftcert.test', password: 'whatever' },
+        remoteAddress: '10.99.99.99',
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+});
+
+describe('first start', () => {
+  it('creates the first admin with a one-time password printed once', async () => {
+    const printed: string[] = [];
+    const write = jest
+      .spyOn(process.stdout, 'write')
+      .mockImplementation((chunk: string | Uint8Array) => {
+        printed.push(String(chunk));
+        return true;
+      });
+    let t: TestApp | undefined;
+    try {
+      t = await startTestApp({
+        extra: { ADMIN_EMAIL: 'first@craftcert.test', ADMIN_PASSWORD: '' },
+      });
+    } finally {
+      write.mockRestore();
+    }
+    const output = printed.join('');
+    const password = /One-time password: (\S+)/.exec(output)?.[1];
+    expect(password).toBeDefined();
+    expect(await t.login('first@craftcert.test', password!)).toEqual(expect.any(String));
+    await t.close();
+  });
+});

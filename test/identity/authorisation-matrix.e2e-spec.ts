@@ -1,0 +1,104 @@
+import { RouteCatalogue } from '@craftcert/identity';
+import { Cast, createCast, startTestApp, TestApp } from '@craftcert/testing';
+
+type Caller = 'anonymous' | keyof Cast['staff'];
+type Expectation = 'public' | 'signedIn' | readonly Caller[];
+
+const ADMIN = ['secretariatAdmin'] as const;
+
+/**
+ * Who may call what: the specification of every route. A route the application serves but
+ * this table does not list fails the test, so no route ships without a decision.
+ */
+const EXPECTED: Record<string, Expectation> = {
+  'GET /health': 'public',
+  'GET /health/ready': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/refresh': 'public',
+  'POST /api/auth/logout': 'signedIn',
+  'POST /api/auth/invitations/accept': 'public',
+  'POST /api/auth/password-reset': 'public',
+  'POST /api/auth/password-reset/confirm': 'public',
+  'GET /api/me': 'signedIn',
+  'POST /api/me/password': 'signedIn',
+  'POST /api/organisations': ADMIN,
+  'GET /api/organisations': 'signedIn',
+  'GET /api/organisations/:organisationId': 'signedIn',
+  'GET /api/users': ['secretariatAdmin', 'auditor', 'unitApprover'],
+  'POST /api/invitations': ADMIN,
+  'GET /api/audit': ['secretariatAdmin', 'auditor'],
+  'GET /api/schemas/pipeline-definition.json': 'public',
+  'POST /api/programmes': ADMIN,
+  'GET /api/programmes': 'signedIn',
+  'GET /api/programmes/:programmeId': 'signedIn',
+  'POST /api/programmes/:programmeId/editions': ADMIN,
+  'GET /api/programmes/:programmeId/editions': 'signedIn',
+  'GET /api/editions/:editionId': 'signedIn',
+  'POST /api/programmes/:programmeId/definitions': ADMIN,
+  'GET /api/programmes/:programmeId/definitions': 'signedIn',
+  'GET /api/programmes/:programmeId/definitions/diff': 'signedIn',
+  'GET /api/programmes/:programmeId/definitions/:version': 'signedIn',
+  'PUT /api/programmes/:programmeId/definitions/:version': ADMIN,
+  'POST /api/programmes/:programmeId/definitions/:version/publish': ADMIN,
+  'POST /api/programmes/:programmeId/definitions/:version/evaluate': 'signedIn',
+};
+
+const SAMPLE_PARAMS: Record<string, string> = {
+  programmeId: '00000000-0000-4000-8000-000000000001',
+  editionId: '00000000-0000-4000-8000-000000000002',
+  organisationId: '00000000-0000-4000-8000-000000000003',
+  version: '1',
+};
+
+describe('authorisation matrix: every route × every role', () => {
+  let t: TestApp;
+  let cast: Cast;
+  let routes: { method: string; path: string }[];
+  beforeAll(async () => {
+    t = await startTestApp();
+    cast = await createCast(t);
+    routes = t.app.get(RouteCatalogue).routes();
+  });
+  afterAll(() => t.close());
+
+  it('has an expectation for every registered route, and no stale ones', () => {
+    const served = routes.map((r) => `${r.method} ${r.path}`).toSorted();
+    expect(served).toEqual(Object.keys(EXPECTED).toSorted());
+  });
+
+  const callers: Caller[] = [
+    'anonymous',
+    'secretariatAdmin',
+    'auditor',
+    'unitNominator',
+    'unitApprover',
+    'departmentReviewer',
+    'expert',
+  ];
+
+  it.each(callers)('gives %s exactly the access the table grants', async (caller) => {
+    const problems: string[] = [];
+    let n = 0;
+    for (const [route, expectation] of Object.entries(EXPECTED)) {
+      const [method, template] = route.split(' ');
+      const url = template.replace(/:(\w+)/g, (_, name: string) => SAMPLE_PARAMS[name]);
+      const res = await t.request({
+        method: method as 'GET',
+        url: url.endsWith('/diff') ? `${url}?from=1&to=2` : url,
+        payload: method === 'GET' ? undefined : {},
+        token: caller === 'anonymous' ? undefined : cast.staff[caller].token,
+        remoteAddress: `10.77.${callers.indexOf(caller)}.${n++}`,
+      });
+      const allowed =
+        expectation === 'public' ||
+        (expectation === 'signedIn' && caller !== 'anonymous') ||
+        (Array.isArray(expectation) && expectation.includes(caller));
+      const expected = allowed ? 'allowed' : caller === 'anonymous' ? '401' : '403';
+      const actual = res.statusCode === 401 ? '401' : res.statusCode === 403 ? '403' : 'allowed';
+      if (res.statusCode >= 500) problems.push(`${route}: ${res.statusCode} ${res.body}`);
+      else if (actual !== expected)
+        problems.push(`${route}: expected ${expected}, got ${res.statusCode}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
