@@ -2,11 +2,13 @@ import type { PersistenceCatalogue } from '@craftcert/platform';
 import { OutboxEventEntity, SystemPingEntity } from '@craftcert/platform';
 import { AUDIT_ENTITIES } from '@craftcert/audit';
 import { IDENTITY_ENTITIES } from '@craftcert/identity';
+import { NOMINATION_ENTITIES } from '@craftcert/nominations';
 import { PROGRAMME_ENTITIES } from '@craftcert/programmes';
 import { Foundation1795601469900 } from './1795601469900-Foundation';
 import { Programmes1795602237810 } from './1795602237810-Programmes';
 import { AuditTrail1795602618119 } from './1795602618119-AuditTrail';
 import { IdentityAndOutbox1795602769702 } from './1795602769702-IdentityAndOutbox';
+import { Nominations1795603951298 } from './1795603951298-Nominations';
 
 /**
  * Every entity and every migration, in order. The app, the CLI and the tests build their data
@@ -19,11 +21,13 @@ export const catalogue: PersistenceCatalogue = {
     ...PROGRAMME_ENTITIES,
     ...AUDIT_ENTITIES,
     ...IDENTITY_ENTITIES,
+    ...NOMINATION_ENTITIES,
   ],
   migrations: [
     Foundation1795601469900,
     Programmes1795602237810,
     AuditTrail1795602618119,
     IdentityAndOutbox1795602769702,
+    Nominations1795603951298,
   ],
 };

@@ -2,7 +2,7 @@ import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner
 import { DataSource } from 'typeorm';
 import { AuditLog, verifyAuditChain } from '@craftcert/audit';
 import { RequestContext } from '@craftcert/platform';
-import { RequestOptions, shippedSource, startTestApp, TestApp } from '@craftcert/testing';
+import { RequestOptions, shippedSource, startTestApp, TestApp, WINDOW } from '@craftcert/testing';
 
 interface AuditItem {
   seq: string;
@@ -105,6 +105,7 @@ describe('audit trail over HTTP', () => {
           title: { zh: '第十届', en: '10th' },
           definitionVersion: 1,
           referenceDate: '2026-06-01',
+          nominationWindow: WINDOW,
         },
       });
       expect(res.statusCode).toBe(201);

@@ -5,6 +5,14 @@ type Caller = 'anonymous' | keyof Cast['staff'];
 type Expectation = 'public' | 'signedIn' | readonly Caller[];
 
 const ADMIN = ['secretariatAdmin'] as const;
+const NOMINATOR = ['unitNominator'] as const;
+const APPROVER = ['unitApprover'] as const;
+const NOMINATION_READERS = [
+  'secretariatAdmin',
+  'auditor',
+  'unitNominator',
+  'unitApprover',
+] as const;
 
 /**
  * Who may call what: the specification of every route. A route the application serves but
@@ -41,12 +49,41 @@ const EXPECTED: Record<string, Expectation> = {
   'PUT /api/programmes/:programmeId/definitions/:version': ADMIN,
   'POST /api/programmes/:programmeId/definitions/:version/publish': ADMIN,
   'POST /api/programmes/:programmeId/definitions/:version/evaluate': 'signedIn',
+  'PUT /api/editions/:editionId/nomination-window': ADMIN,
+  'POST /api/editions/:editionId/nominations': NOMINATOR,
+  'GET /api/editions/:editionId/nominations': NOMINATION_READERS,
+  'GET /api/nominations/:nominationId': NOMINATION_READERS,
+  'PUT /api/nominations/:nominationId/dossier': NOMINATOR,
+  'POST /api/nominations/:nominationId/submit': NOMINATOR,
+  'POST /api/nominations/:nominationId/withdraw': NOMINATOR,
+  'POST /api/nominations/:nominationId/forward': APPROVER,
+  'POST /api/nominations/:nominationId/return': APPROVER,
+  'PUT /api/editions/:editionId/rankings': APPROVER,
+  'GET /api/nominations/:nominationId/personal-data': [
+    'secretariatAdmin',
+    'unitNominator',
+    'unitApprover',
+  ],
+  'GET /api/nominations/:nominationId/timeline': NOMINATION_READERS,
+  'POST /api/nominations/:nominationId/evidence': NOMINATOR,
+  'GET /api/nominations/:nominationId/evidence': NOMINATION_READERS,
+  'GET /api/nominations/:nominationId/evidence/:fileId': NOMINATION_READERS,
+  'DELETE /api/nominations/:nominationId/evidence/:fileId': NOMINATOR,
+  'GET /api/editions/:editionId/nominations/template.xlsx': NOMINATION_READERS,
+  'GET /api/editions/:editionId/nominations.xlsx': NOMINATION_READERS,
+  'POST /api/editions/:editionId/nominations/import': NOMINATOR,
+  'POST /api/awards': ADMIN,
+  'POST /api/editions/:editionId/public-nominations': 'public',
+  'POST /api/referee-confirmations': 'public',
+  'POST /api/editions/:editionId/tip-offs': 'public',
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {
   programmeId: '00000000-0000-4000-8000-000000000001',
   editionId: '00000000-0000-4000-8000-000000000002',
   organisationId: '00000000-0000-4000-8000-000000000003',
+  nominationId: '00000000-0000-4000-8000-000000000004',
+  fileId: '00000000-0000-4000-8000-000000000005',
   version: '1',
 };
 

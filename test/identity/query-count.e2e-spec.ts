@@ -7,6 +7,7 @@ import {
   shippedSource,
   startTestApp,
   TestApp,
+  WINDOW,
 } from '@craftcert/testing';
 
 /**
@@ -58,6 +59,7 @@ describe('SQL queries per list request stay constant as data grows', () => {
         title: { zh: `第${i}届`, en: `#${i}` },
         definitionVersion: latest,
         referenceDate: '2026-06-01',
+        nominationWindow: WINDOW,
       },
     });
   };

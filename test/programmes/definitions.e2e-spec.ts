@@ -5,6 +5,7 @@ import {
   shippedSource,
   startTestApp,
   TestApp,
+  WINDOW,
 } from '@craftcert/testing';
 
 interface ErrorBody {
@@ -291,6 +292,7 @@ describe('programmes and versioned pipeline definitions', () => {
           title: { zh: '第十届', en: '10th' },
           definitionVersion: 2,
           referenceDate: '2026-06-01',
+          nominationWindow: WINDOW,
         },
       });
       expect(draft.statusCode).toBe(422);
@@ -304,6 +306,7 @@ describe('programmes and versioned pipeline definitions', () => {
           title: { zh: '第十届', en: '10th' },
           definitionVersion: 1,
           referenceDate: '2026-06-01',
+          nominationWindow: WINDOW,
         },
       });
       expect(opened.statusCode).toBe(201);
@@ -312,6 +315,7 @@ describe('programmes and versioned pipeline definitions', () => {
         code: '2026',
         definitionVersion: 1,
         referenceDate: '2026-06-01',
+        nominationWindow: WINDOW,
       });
 
       const duplicate = await asAdmin({
@@ -322,6 +326,7 @@ describe('programmes and versioned pipeline definitions', () => {
           title: { zh: '重复', en: 'dup' },
           definitionVersion: 1,
           referenceDate: '2026-06-01',
+          nominationWindow: WINDOW,
         },
       });
       expect(duplicate.statusCode).toBe(409);

@@ -4,3 +4,4 @@ export * from './test-env';
 export * from './processes';
 export * from './factories';
 export * from './identity-factory';
+export * from './nomination-factory';

@@ -23,6 +23,7 @@ export interface TestResponse {
   json<T = unknown>(): T;
   headers: Record<string, unknown>;
   cookies: { name: string; value: string; [key: string]: unknown }[];
+  rawPayload: Buffer;
 }
 
 export interface TestApp {
@@ -52,6 +53,8 @@ export function testConfig(
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
     RATE_LIMIT_PER_MINUTE: '100000',
+    PII_ENCRYPTION_KEY: 'Y3JhZnRjZXJ0LXRlc3Qta2V5LTMyLWJ5dGVzLWxvbmc=',
+    EVIDENCE_DIR: `/tmp/craftcert-test-evidence/${uniqueName('e')}`,
     ...extra,
   });
 }
@@ -80,8 +83,8 @@ export async function startTestApp(
   }: RequestOptions) => {
     const allHeaders: Record<string, string> = { ...headers };
     if (token) allHeaders.authorization = `Bearer ${token}`;
-    let body: string | undefined;
-    if (typeof payload === 'string') body = payload;
+    let body: string | Buffer | undefined;
+    if (typeof payload === 'string' || Buffer.isBuffer(payload)) body = payload;
     else if (payload !== undefined) {
       body = JSON.stringify(payload);
       allHeaders['content-type'] ??= 'application/json';
@@ -99,6 +102,7 @@ export async function startTestApp(
       json: <T>() => JSON.parse(response.body) as T,
       headers: response.headers,
       cookies: response.cookies as TestResponse['cookies'],
+      rawPayload: response.rawPayload,
     };
   };
   const login = async (email: string, password: string) => {

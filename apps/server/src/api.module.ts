@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditHttpModule } from '@craftcert/audit';
 import { IdentityModule } from '@craftcert/identity';
 import { HealthModule, HttpSecurityModule, Runtime } from '@craftcert/platform';
+import { NominationsModule } from '@craftcert/nominations';
 import { ProgrammesModule } from '@craftcert/programmes';
 
 /** HTTP controllers and the guards in front of them: loaded when ROLE is `api` or `all`. */
@@ -15,6 +16,7 @@ export class ApiModule {
         IdentityModule,
         HealthModule,
         ProgrammesModule,
+        NominationsModule,
         AuditHttpModule,
       ],
     };

@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import {
   createDataSource,
+  findNulCharacter,
   RequestContext,
   requestIdFrom,
   Runtime,
@@ -62,10 +63,28 @@ export async function createApp(runtime: Runtime): Promise<App> {
     },
   });
   await app.register(fastifyCookie);
+  const fastify = app.getHttpAdapter().getInstance();
+  // Uploads (evidence files, spreadsheets) arrive as raw bytes with their own content type.
+  fastify.addContentTypeParser(
+    '*',
+    { parseAs: 'buffer', bodyLimit: runtime.config.UPLOAD_LIMIT_BYTES },
+    (_request, body, done) => done(null, body),
+  );
   const origins = runtime.config.CORS_ORIGINS.split(',')
     .map((o) => o.trim())
     .filter(Boolean);
   if (origins.length > 0) app.enableCors({ origin: origins, credentials: true });
+  fastify.addHook('preHandler', (request, reply, done) => {
+    const nul = findNulCharacter(request.body) ?? findNulCharacter(request.query);
+    if (!nul) return done();
+    void reply.status(400).send({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'The request is invalid; see errors for each field.',
+      errors: [nul],
+      requestId: String(request.id),
+    });
+  });
   // Everything a request triggers (guards, use cases, audit) can see its id and actor.
   app
     .getHttpAdapter()

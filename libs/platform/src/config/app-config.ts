@@ -143,6 +143,26 @@ export class AppConfig {
   @IsString()
   CORS_ORIGINS = '';
 
+  /** 32 random bytes, base64: encrypts personal data at rest. Unset: a key file in DATA_DIR. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, {
+    message: 'PII_ENCRYPTION_KEY must be 32 bytes, base64-encoded (44 characters)',
+  })
+  PII_ENCRYPTION_KEY?: string = undefined;
+
+  /** Where evidence files are stored (default: <DATA_DIR>/evidence). */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  EVIDENCE_DIR?: string = undefined;
+
+  @Transform(toInt)
+  @IsInt({ message: 'UPLOAD_LIMIT_BYTES must be an integer between 1024 and 104857600' })
+  @Min(1024, { message: 'UPLOAD_LIMIT_BYTES must be an integer between 1024 and 104857600' })
+  @Max(104_857_600, { message: 'UPLOAD_LIMIT_BYTES must be an integer between 1024 and 104857600' })
+  UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
+
   /** Base URL used in links sent to people (invitations, password resets). */
   @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http:// or https:// URL' })
   PUBLIC_URL = 'http://localhost:3000';

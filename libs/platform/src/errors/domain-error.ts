@@ -10,6 +10,10 @@ export type ErrorCode =
   | 'DEFINITION_IMMUTABLE'
   | 'DEFINITION_NOT_PUBLISHED'
   | 'DRAFT_PENDING'
+  | 'NOMINATION_WINDOW_CLOSED'
+  | 'QUOTA_EXCEEDED'
+  | 'INVALID_TRANSITION'
+  | 'PAYLOAD_INVALID'
   | 'UNAUTHENTICATED'
   | 'ACCOUNT_LOCKED'
   | 'TOKEN_INVALID'
@@ -52,6 +56,7 @@ export function statusForCode(code: ErrorCode): number {
     case 'VALIDATION_FAILED':
     case 'DEFINITION_INVALID':
     case 'TOKEN_INVALID':
+    case 'PAYLOAD_INVALID':
       return 400;
     case 'UNAUTHENTICATED':
       return 401;
@@ -64,6 +69,9 @@ export function statusForCode(code: ErrorCode): number {
     case 'CONFLICT':
     case 'DEFINITION_IMMUTABLE':
     case 'DRAFT_PENDING':
+    case 'QUOTA_EXCEEDED':
+    case 'INVALID_TRANSITION':
+    case 'NOMINATION_WINDOW_CLOSED':
       return 409;
     case 'DEFINITION_NOT_PUBLISHED':
       return 422;

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
 import { DomainError, statusForCode } from '../errors/domain-error';
 
 export interface ErrorBody {
@@ -40,6 +41,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
         requestId,
       };
     }
+    if (isDataException(exception)) {
+      // The database refused a value the validators let through (e.g. out of range): still the caller's input.
+      return {
+        statusCode: 400,
+        code: 'BAD_REQUEST',
+        message: 'A value in the request is not acceptable',
+        requestId,
+      };
+    }
     const status = clientStatusOf(exception);
     if (status) {
       return {
@@ -51,6 +61,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error', requestId };
   }
+}
+
+/** PostgreSQL class 22 ("data exception"): invalid input values, never a server fault. */
+function isDataException(exception: unknown): boolean {
+  if (!(exception instanceof QueryFailedError)) return false;
+  const code = (exception.driverError as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('22');
 }
 
 /** A 4xx status carried by a Nest HttpException or a Fastify error (bad JSON, body too large). */

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsInt,
+  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -113,6 +114,27 @@ export class EvaluateDossierRequest {
   priorAwards?: PriorAwardRequest[];
 }
 
+export class NominationWindowRequest {
+  @ApiProperty({ example: '2026-06-01T00:00:00+08:00' })
+  @IsISO8601({ strict: true }, { message: 'opensAt must be an ISO 8601 date-time' })
+  opensAt: string;
+
+  @ApiProperty({ example: '2026-07-31T23:59:59+08:00' })
+  @IsISO8601({ strict: true }, { message: 'closesAt must be an ISO 8601 date-time' })
+  closesAt: string;
+}
+
+export class ExtendWindowRequest {
+  @ApiProperty({ example: '2026-08-15T23:59:59+08:00' })
+  @IsISO8601({ strict: true }, { message: 'closesAt must be an ISO 8601 date-time' })
+  closesAt: string;
+
+  @ApiProperty({ description: 'Why the deadline moves; kept with the edition' })
+  @IsString()
+  @Length(5, 500, { message: 'reason must be 5–500 characters' })
+  reason: string;
+}
+
 export class OpenEditionRequest {
   @ApiProperty({ example: '2026' })
   @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'code must be 1–32 letters, digits or hyphens' })
@@ -133,4 +155,10 @@ export class OpenEditionRequest {
     message: 'referenceDate must be a date as YYYY-MM-DD',
   })
   referenceDate: string;
+
+  @ApiProperty({ type: NominationWindowRequest })
+  @ValidateNested()
+  @Type(() => NominationWindowRequest)
+  @IsDefined({ message: 'nominationWindow is required: { opensAt, closesAt }' })
+  nominationWindow: NominationWindowRequest;
 }

@@ -51,6 +51,7 @@ export class EditionResponse {
   @ApiProperty() title: { zh: string; en: string };
   @ApiProperty() definitionVersion: number;
   @ApiProperty() referenceDate: string;
+  @ApiProperty() nominationWindow: { opensAt: string; closesAt: string };
   @ApiProperty() createdAt: string;
 
   static from(e: EditionEntity, definitionVersion: number): EditionResponse {
@@ -61,6 +62,10 @@ export class EditionResponse {
       title: { zh: e.titleZh, en: e.titleEn },
       definitionVersion,
       referenceDate: e.referenceDate,
+      nominationWindow: {
+        opensAt: e.nominationOpensAt.toISOString(),
+        closesAt: e.nominationClosesAt.toISOString(),
+      },
       createdAt: e.createdAt.toISOString(),
     };
   }

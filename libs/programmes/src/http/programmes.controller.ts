@@ -1,14 +1,16 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { pipelineDefinitionSchema } from '@craftcert/pipeline';
 import { Authenticated, Public, RequireRoles } from '@craftcert/platform';
 import { DefinitionsRepository } from '../persistence/definitions.repository';
 import { ProgrammeQueries } from '../persistence/programme.queries';
 import { CreateProgrammeUseCase } from '../use-cases/create-programme.use-case';
+import { ExtendNominationWindowUseCase } from '../use-cases/extend-nomination-window.use-case';
 import { OpenEditionUseCase } from '../use-cases/open-edition.use-case';
 import {
   CreateProgrammeRequest,
   EditionParams,
+  ExtendWindowRequest,
   OpenEditionRequest,
   ProgrammeParams,
 } from './programme.request.dto';
@@ -23,6 +25,7 @@ export class ProgrammesController {
   constructor(
     private readonly createProgramme: CreateProgrammeUseCase,
     private readonly openEdition: OpenEditionUseCase,
+    private readonly extendNominationWindow: ExtendNominationWindowUseCase,
     private readonly queries: ProgrammeQueries,
     private readonly definitions: DefinitionsRepository,
   ) {}
@@ -57,7 +60,13 @@ export class ProgrammesController {
     @Param() { programmeId }: ProgrammeParams,
     @Body() body: OpenEditionRequest,
   ): Promise<EditionResponse> {
-    const edition = await this.openEdition.execute(programmeId, body);
+    const edition = await this.openEdition.execute(programmeId, {
+      ...body,
+      nominationWindow: {
+        opensAt: new Date(body.nominationWindow.opensAt),
+        closesAt: new Date(body.nominationWindow.closesAt),
+      },
+    });
     return EditionResponse.from(edition, body.definitionVersion);
   }
 
@@ -67,6 +76,23 @@ export class ProgrammesController {
     await this.definitions.programme(programmeId);
     const views = await this.queries.listEditions(programmeId);
     return views.map((v) => EditionResponse.from(v.edition, v.definitionVersion));
+  }
+
+  @Put('editions/:editionId/nomination-window')
+  @RequireRoles(ADMIN)
+  async extendWindow(
+    @Param() { editionId }: EditionParams,
+    @Body() body: ExtendWindowRequest,
+    @Req() request: { actor?: { userId: string } },
+  ): Promise<EditionResponse> {
+    await this.extendNominationWindow.execute(
+      editionId,
+      new Date(body.closesAt),
+      body.reason,
+      request.actor!.userId,
+    );
+    const view = await this.queries.edition(editionId);
+    return EditionResponse.from(view.edition, view.definitionVersion);
   }
 
   @Get('editions/:editionId')

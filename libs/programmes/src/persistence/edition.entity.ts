@@ -44,6 +44,42 @@ export class EditionEntity {
   @Column({ name: 'reference_date', type: 'date' })
   referenceDate: string;
 
+  /** Nominations may be submitted from opensAt until closesAt (an admin may extend it). */
+  @Column({ name: 'nomination_opens_at', type: 'timestamptz' })
+  nominationOpensAt: Date;
+
+  @Column({ name: 'nomination_closes_at', type: 'timestamptz' })
+  nominationClosesAt: Date;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+}
+
+/** The record of every change to a nomination window, with the reason given. */
+@Entity({ name: 'edition_window_change' })
+export class EditionWindowChangeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'edition_id', type: 'uuid' })
+  editionId: string;
+
+  @ManyToOne(() => EditionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'edition_id' })
+  edition?: EditionEntity;
+
+  @Column({ name: 'previous_closes_at', type: 'timestamptz' })
+  previousClosesAt: Date;
+
+  @Column({ name: 'new_closes_at', type: 'timestamptz' })
+  newClosesAt: Date;
+
+  @Column({ type: 'varchar', length: 500 })
+  reason: string;
+
+  @Column({ name: 'changed_by', type: 'uuid', nullable: true })
+  changedBy: string | null;
+
+  @CreateDateColumn({ name: 'changed_at', type: 'timestamptz' })
+  changedAt: Date;
 }

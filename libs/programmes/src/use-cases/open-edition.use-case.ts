@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
-import { translateConstraintError } from '@craftcert/platform';
+import { RequestValidationError, translateConstraintError } from '@craftcert/platform';
 import { DefinitionNotPublishedError } from '../domain/programme.errors';
 import { DefinitionsRepository } from '../persistence/definitions.repository';
 import { EditionEntity } from '../persistence/edition.entity';
@@ -11,6 +11,7 @@ export interface OpenEditionCommand {
   title: { zh: string; en: string };
   definitionVersion: number;
   referenceDate: string;
+  nominationWindow: { opensAt: Date; closesAt: Date };
 }
 
 /** Creates an edition (cycle) pinned to a published definition version. */
@@ -27,6 +28,11 @@ export class OpenEditionUseCase {
     if (definition.status !== 'published') {
       throw new DefinitionNotPublishedError(command.definitionVersion);
     }
+    if (command.nominationWindow.closesAt <= command.nominationWindow.opensAt) {
+      throw new RequestValidationError([
+        { path: 'nominationWindow.closesAt', message: 'closesAt must be after opensAt' },
+      ]);
+    }
     try {
       return await this.dataSource.transaction(async (tx) => {
         const edition = await tx.save(
@@ -37,6 +43,8 @@ export class OpenEditionUseCase {
             titleEn: command.title.en,
             definitionId: definition.id,
             referenceDate: command.referenceDate,
+            nominationOpensAt: command.nominationWindow.opensAt,
+            nominationClosesAt: command.nominationWindow.closesAt,
           }),
         );
         await this.audit.record(tx, {

@@ -1,0 +1,52 @@
+import type { DossierField, PipelineDefinition } from '@craftcert/pipeline';
+import type { FieldError } from '@craftcert/platform';
+
+/** By convention the definition names the candidate's name and ID number with these field ids. */
+export const NAME_FIELD = 'name';
+export const IDENTITY_FIELD = 'idNumber';
+
+const isPersonal = (field: DossierField): boolean =>
+  field.pii === true || (field.type === 'list' && field.items.some((item) => item.pii === true));
+
+/** Splits a dossier into what may be stored in the clear and what must be encrypted. */
+export function splitDossier(
+  definition: PipelineDefinition,
+  dossier: Record<string, unknown>,
+): { open: Record<string, unknown>; personal: Record<string, unknown> } {
+  const personalIds = new Set(definition.dossier.fields.filter(isPersonal).map((f) => f.id));
+  const open: Record<string, unknown> = {};
+  const personal: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(dossier))
+    (personalIds.has(key) ? personal : open)[key] = value;
+  return { open, personal };
+}
+
+/** Ids of the dossier fields holding personal data, for masking in listings and exports. */
+export function personalFieldIds(definition: PipelineDefinition): string[] {
+  return definition.dossier.fields.filter(isPersonal).map((f) => f.id);
+}
+
+/** 王建国 → 王*国, 李明 → 李*, Wang Jianguo → W*o: enough to recognise, not to identify. */
+export function maskName(name: unknown): string {
+  const chars = Array.from(typeof name === 'string' ? name.trim() : '');
+  if (chars.length === 0) return '';
+  if (chars.length <= 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(Math.min(chars.length - 2, 3))}${chars.at(-1)}`;
+}
+
+/** The engine reports JSON pointers (/contests/0/rank); requests speak field paths. */
+export function toFieldErrors(
+  errors: readonly { path: string; message: string }[],
+  prefix = 'dossier',
+): FieldError[] {
+  return errors.map((e) => ({
+    path:
+      prefix +
+      e.path
+        .split('/')
+        .slice(1)
+        .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`))
+        .join(''),
+    message: e.message,
+  }));
+}

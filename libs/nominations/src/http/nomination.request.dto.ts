@@ -1,0 +1,191 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { NOMINATION_STATUSES, NominationStatus } from '../domain/nomination-status';
+
+export class EditionParams {
+  @IsUUID('all', { message: 'editionId must be a UUID' })
+  editionId: string;
+}
+
+export class NominationParams {
+  @IsUUID('all', { message: 'nominationId must be a UUID' })
+  nominationId: string;
+}
+
+export class EvidenceParams extends NominationParams {
+  @IsUUID('all', { message: 'fileId must be a UUID' })
+  fileId: string;
+}
+
+const CHANNEL_ID = /^[a-z][a-z0-9-]{0,63}$/;
+
+export class CreateNominationRequest {
+  @ApiProperty({ example: 'unit-nomination' })
+  @Matches(CHANNEL_ID, { message: "channelId must be a channel id from the edition's definition" })
+  channelId: string;
+
+  @ApiProperty({
+    description:
+      "Dossier fields keyed by the definition's field ids; may be incomplete while a draft",
+  })
+  @IsObject({ message: 'dossier must be an object of field values' })
+  dossier: Record<string, unknown>;
+}
+
+export class SaveDossierRequest {
+  @ApiProperty()
+  @IsObject({ message: 'dossier must be an object of field values' })
+  dossier: Record<string, unknown>;
+}
+
+export class NoteRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 500, { message: 'reason must be 1–500 characters' })
+  reason?: string;
+}
+
+export class ReturnRequest {
+  @ApiProperty({ description: 'What the unit should add or correct' })
+  @IsString()
+  @Length(1, 500, { message: 'reason must be 1–500 characters' })
+  reason: string;
+}
+
+export class RankRequest {
+  @ApiProperty({ example: 'unit-nomination' })
+  @Matches(CHANNEL_ID, { message: "channelId must be a channel id from the edition's definition" })
+  channelId: string;
+
+  @ApiProperty({ description: 'Nomination ids, best first', type: [String] })
+  @ArrayMaxSize(1000)
+  @IsUUID('all', { each: true, message: 'each entry of order must be a nomination id' })
+  order: string[];
+}
+
+export class ListNominationsQuery {
+  @IsOptional()
+  @IsIn(NOMINATION_STATUSES, {
+    message: `status must be one of: ${NOMINATION_STATUSES.join(', ')}`,
+  })
+  status?: NominationStatus;
+
+  @IsOptional()
+  @Matches(CHANNEL_ID, { message: 'channelId must be a channel id' })
+  channelId?: string;
+
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId must be a UUID' })
+  organisationId?: string;
+
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'revealPersonalData must be true or false' })
+  revealPersonalData?: 'true' | 'false';
+}
+
+export class ImportQuery {
+  @Matches(CHANNEL_ID, { message: "channelId must be a channel id from the edition's definition" })
+  channelId: string;
+}
+
+export class UploadEvidenceQuery {
+  @Matches(/^[a-zA-Z][a-zA-Z0-9-]{0,63}$/, {
+    message: 'kind must be an evidence kind of the definition',
+  })
+  kind: string;
+
+  @IsString()
+  @Length(1, 255, { message: 'fileName must be 1–255 characters' })
+  @Matches(/^[^/\\]+$/, { message: 'fileName must not contain slashes' })
+  fileName: string;
+}
+
+export class RefereeRequest {
+  @IsString()
+  @Length(1, 50)
+  name: string;
+
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  email: string;
+}
+
+export class PublicNominationRequest extends CreateNominationRequest {
+  @ApiProperty({ type: [RefereeRequest] })
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => RefereeRequest)
+  referees: RefereeRequest[];
+}
+
+export class RefereeConfirmationRequest {
+  @IsString()
+  @Length(20, 200)
+  token: string;
+}
+
+export class TipOffContactRequest {
+  @IsString()
+  @Length(1, 50)
+  name: string;
+
+  @IsOptional()
+  @Matches(/^[0-9+\- ]{5,20}$/, { message: 'phone must be 5–20 digits' })
+  phone?: string;
+
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  email?: string;
+}
+
+export class TipOffRequest {
+  @IsString()
+  @Length(1, 50)
+  candidateName: string;
+
+  @IsString()
+  @Length(1, 200)
+  employer: string;
+
+  @IsString()
+  @Length(10, 2000, { message: 'reason must be 10–2000 characters' })
+  reason: string;
+
+  @ValidateNested()
+  @Type(() => TipOffContactRequest)
+  contact: TipOffContactRequest;
+}
+
+export class RecordAwardRequest {
+  @IsString()
+  @Length(5, 30)
+  idNumber: string;
+
+  @Matches(/^[a-z][a-z0-9-]{1,63}$/, { message: 'programmeCode must be a programme code' })
+  programmeCode: string;
+
+  @IsInt()
+  @Min(1949)
+  @Max(2100)
+  year: number;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  tier?: string;
+}

@@ -1,0 +1,2 @@
+export * from './nominations.module';
+export * from './persistence/nomination.entity';

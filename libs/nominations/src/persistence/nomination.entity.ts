@@ -1,0 +1,177 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import type { EligibilityResult } from '@craftcert/pipeline';
+import { EditionEntity } from '@craftcert/programmes';
+import { OrganisationEntity } from '@craftcert/identity';
+import type { NominationStatus } from '../domain/nomination-status';
+
+export interface NominationFlags {
+  /** Another live nomination in the edition carries the same ID number. */
+  duplicateOf?: string[];
+  /** The candidate already holds an award the definition's repeat ban covers. */
+  priorAwards?: { programme: string; year: number; tier?: string }[];
+}
+
+/**
+ * A candidate put forward in one edition through one channel. Personal data (the definition's
+ * `pii` fields) is kept only encrypted in `piiCiphertext`; `dossier` holds the rest.
+ */
+@Entity({ name: 'nomination' })
+@Index('ix_nomination_edition_status', ['editionId', 'status'])
+@Index('ix_nomination_organisation', ['nominatingOrganisationId'])
+@Index('ix_nomination_identity', ['editionId', 'identityHash'])
+@Check(
+  'ck_nomination_status',
+  `status IN ('draft', 'submitted', 'awaitingReferees', 'forwarded', 'returned', 'withdrawn')`,
+)
+export class NominationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'edition_id', type: 'uuid' })
+  editionId: string;
+
+  @ManyToOne(() => EditionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'edition_id' })
+  edition?: EditionEntity;
+
+  @Column({ name: 'channel_id', type: 'varchar', length: 64 })
+  channelId: string;
+
+  /** The nominating unit; null for public channels (self-nomination, recommendation). */
+  @Column({ name: 'nominating_organisation_id', type: 'uuid', nullable: true })
+  nominatingOrganisationId: string | null;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'nominating_organisation_id' })
+  nominatingOrganisation?: OrganisationEntity;
+
+  @Column({ type: 'varchar', length: 20 })
+  status: NominationStatus;
+
+  /** Shown in listings, always masked (e.g. 王*国). */
+  @Column({ name: 'masked_name', type: 'varchar', length: 100 })
+  maskedName: string;
+
+  @Column({ type: 'jsonb' })
+  dossier: Record<string, unknown>;
+
+  @Column({ name: 'pii_ciphertext', type: 'text' })
+  piiCiphertext: string;
+
+  /** Keyed hash of the ID number: finds duplicates and prior awards without storing it. */
+  @Column({ name: 'identity_hash', type: 'char', length: 64, nullable: true })
+  identityHash: string | null;
+
+  @Column({ name: 'unit_rank', type: 'integer', nullable: true })
+  unitRank: number | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  eligibility: EligibilityResult | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  eligible: boolean | null;
+
+  @Column({ type: 'jsonb', default: () => `'{}'` })
+  flags: NominationFlags;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  revision: number;
+}
+
+/** The nomination's history, for the nominator's status page. */
+@Entity({ name: 'nomination_event' })
+@Index('ix_nomination_event_nomination', ['nominationId', 'occurredAt'])
+export class NominationEventEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'nomination_id', type: 'uuid' })
+  nominationId: string;
+
+  @ManyToOne(() => NominationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'nomination_id' })
+  nomination?: NominationEntity;
+
+  @Column({ type: 'varchar', length: 40 })
+  kind: string;
+
+  @Column({ name: 'from_status', type: 'varchar', length: 20, nullable: true })
+  fromStatus: string | null;
+
+  @Column({ name: 'to_status', type: 'varchar', length: 20 })
+  toStatus: string;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  note: string | null;
+
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
+  actorId: string | null;
+
+  @CreateDateColumn({ name: 'occurred_at', type: 'timestamptz' })
+  occurredAt: Date;
+}
+
+/**
+ * Places used per unit, channel and edition. Taking a place is one conditional upsert, so
+ * concurrent submissions can never exceed the cap (and never retry).
+ */
+@Entity({ name: 'nomination_quota_usage' })
+export class NominationQuotaUsageEntity {
+  @Column({ name: 'edition_id', type: 'uuid', primary: true })
+  editionId: string;
+
+  @Column({ name: 'organisation_id', type: 'uuid', primary: true })
+  organisationId: string;
+
+  @Column({ name: 'channel_id', type: 'varchar', length: 64, primary: true })
+  channelId: string;
+
+  @Column({ type: 'integer' })
+  used: number;
+}
+
+/** Past awards, so repeat bans and prior-award rules can be checked at submission. */
+@Entity({ name: 'award' })
+@Index('ix_award_identity', ['identityHash'])
+export class AwardEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'identity_hash', type: 'char', length: 64 })
+  identityHash: string;
+
+  @Column({ name: 'programme_code', type: 'varchar', length: 64 })
+  programmeCode: string;
+
+  @Column({ type: 'integer' })
+  year: number;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  tier: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

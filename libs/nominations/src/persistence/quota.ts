@@ -1,0 +1,32 @@
+import { EntityManager } from 'typeorm';
+
+/**
+ * Takes one of a unit's places in one conditional statement: the row lock taken by the upsert
+ * serialises concurrent submitters, so the count can never pass the cap. Returns false when full.
+ */
+export async function takePlace(
+  tx: EntityManager,
+  key: { editionId: string; organisationId: string; channelId: string },
+  cap: number,
+): Promise<boolean> {
+  const rows: unknown[] = await tx.query(
+    `INSERT INTO nomination_quota_usage (edition_id, organisation_id, channel_id, used)
+     VALUES ($1, $2, $3, 1)
+     ON CONFLICT (edition_id, organisation_id, channel_id)
+     DO UPDATE SET used = nomination_quota_usage.used + 1 WHERE nomination_quota_usage.used < $4
+     RETURNING used`,
+    [key.editionId, key.organisationId, key.channelId, cap],
+  );
+  return rows.length > 0;
+}
+
+export async function releasePlace(
+  tx: EntityManager,
+  key: { editionId: string; organisationId: string; channelId: string },
+): Promise<void> {
+  await tx.query(
+    `UPDATE nomination_quota_usage SET used = used - 1
+      WHERE edition_id = $1 AND organisation_id = $2 AND channel_id = $3 AND used > 0`,
+    [key.editionId, key.organisationId, key.channelId],
+  );
+}

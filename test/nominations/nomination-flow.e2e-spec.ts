@@ -1,0 +1,245 @@
+import { DataSource } from 'typeorm';
+import {
+  attachRequiredEvidence,
+  Cast,
+  createCast,
+  hangzhouDossier,
+  openEdition,
+  startTestApp,
+  TestApp,
+} from '@craftcert/testing';
+
+interface Nomination {
+  id: string;
+  status: string;
+  candidate: string;
+  eligible: boolean | null;
+  unitRank: number | null;
+  dossier: Record<string, unknown>;
+  flags: { duplicateOf?: string[]; priorAwards?: unknown[] };
+  eligibility?: {
+    eligible: boolean;
+    outcomes: { ruleId: string; outcome: string; reason: { zh: string; en: string } }[];
+  };
+}
+
+describe('nominating: from draft to the secretariat', () => {
+  let t: TestApp;
+  let cast: Cast;
+  let editionId: string;
+  let db: DataSource;
+  let nominationId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    cast = await createCast(t);
+    ({ editionId } = await openEdition(t));
+    db = t.app.get(DataSource);
+  });
+  afterAll(() => t.close());
+
+  const as = (who: keyof Cast['staff']) => cast.staff[who].token;
+
+  it('an enterprise drafts, saves repeatedly, and is told what is missing at submission', async () => {
+    const draft = await t.request({
+      method: 'POST',
+      url: `/api/editions/${editionId}/nominations`,
+      token: as('unitNominator'),
+      payload: {
+        channelId: 'unit-nomination',
+        dossier: { name: '王建国', employer: '杭州汽轮机股份有限公司' },
+      },
+    });
+    expect(draft.statusCode).toBe(201);
+    nominationId = draft.json<Nomination>().id;
+    expect(draft.json<Nomination>()).toMatchObject({ status: 'draft', candidate: '王*国' });
+
+    const saved = await t.request({
+      method: 'PUT',
+      url: `/api/nominations/${nominationId}/dossier`,
+      token: as('unitNominator'),
+      payload: { dossier: hangzhouDossier({ skillStartDate: '2018-06-01' }) },
+    });
+    expect(saved.statusCode).toBe(200);
+
+    const early = await t.request({
+      method: 'POST',
+      url: `/api/nominations/${nominationId}/submit`,
+      token: as('unitNominator'),
+    });
+    expect(early.statusCode).toBe(400);
+    expect(
+      early
+        .json<{ errors: { path: string }[] }>()
+        .errors.map((e) => e.path)
+        .toSorted(),
+    ).toEqual(['evidence.approvalForm', 'evidence.photo']);
+    expect(
+      (
+        await t.request({ url: `/api/nominations/${nominationId}`, token: as('unitNominator') })
+      ).json<Nomination>().status,
+    ).toBe('draft');
+  });
+
+  it('submits and shows the explained eligibility at once', async () => {
+    await attachRequiredEvidence(t, as('unitNominator'), nominationId);
+    const res = await t.request({
+      method: 'POST',
+      url: `/api/nominations/${nominationId}/submit`,
+      token: as('unitNominator'),
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json<Nomination>();
+    expect(body.status).toBe('submitted');
+    expect(body.eligible).toBe(true);
+    const years = body.eligibility!.outcomes.find((o) => o.ruleId === 'years-in-skill')!;
+    expect(years.outcome).toBe('waived');
+    expect(years.reason.zh).toContain('豁免');
+    const events = await db.query(
+      `SELECT topic FROM outbox_event WHERE payload->>'nominationId' = $1`,
+      [nominationId],
+    );
+    expect(events.map((e: { topic: string }) => e.topic)).toEqual(['nomination.submitted']);
+  });
+
+  it('keeps personal data out of listings, and audits every staff read of it', async () => {
+    const list = await t.request({
+      url: `/api/editions/${editionId}/nominations`,
+      token: as('unitApprover'),
+    });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).not.toContain('330102198001011234');
+    expect(list.body).not.toContain('王建国');
+    expect(list.json<Nomination[]>()[0]).toMatchObject({ id: nominationId, candidate: '王*国' });
+    expect(list.json<Nomination[]>()[0].dossier).not.toHaveProperty('phone');
+
+    const [row] = await db.query(
+      'SELECT pii_ciphertext, dossier::text AS dossier FROM nomination WHERE id = $1',
+      [nominationId],
+    );
+    expect(row.pii_ciphertext).not.toContain('330102');
+    expect(row.dossier).not.toContain('330102');
+
+    const personal = await t.request({
+      url: `/api/nominations/${nominationId}/personal-data`,
+      token: as('unitApprover'),
+    });
+    expect(personal.json()).toMatchObject({ name: '王建国', idNumber: '330102198001011234' });
+    const [audit] = await db.query(
+      `SELECT actor_id FROM audit_record WHERE action = 'pii.read' AND subject_id = $1`,
+      [nominationId],
+    );
+    expect(audit.actor_id).toBe(cast.staff.unitApprover.userId);
+    expect(
+      (
+        await t.request({
+          url: `/api/nominations/${nominationId}/personal-data`,
+          token: as('auditor'),
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it("hides other units' nominations completely", async () => {
+    const other = cast.staff.otherNominator.token;
+    expect(
+      (await t.request({ url: `/api/nominations/${nominationId}`, token: other })).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.request({ url: `/api/nominations/${nominationId}/personal-data`, token: other }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await t.request({ url: `/api/editions/${editionId}/nominations`, token: other })).json(),
+    ).toEqual([]);
+  });
+
+  it('the union must rank before forwarding, then forwards', async () => {
+    const early = await t.request({
+      method: 'POST',
+      url: `/api/nominations/${nominationId}/forward`,
+      token: as('unitApprover'),
+    });
+    expect(early.statusCode).toBe(409);
+    const incomplete = await t.request({
+      method: 'PUT',
+      url: `/api/editions/${editionId}/rankings`,
+      token: as('unitApprover'),
+      payload: { channelId: 'unit-nomination', order: [] },
+    });
+    expect(incomplete.statusCode).toBe(400);
+    const ranked = await t.request({
+      method: 'PUT',
+      url: `/api/editions/${editionId}/rankings`,
+      token: as('unitApprover'),
+      payload: { channelId: 'unit-nomination', order: [nominationId] },
+    });
+    expect(ranked.statusCode).toBe(204);
+    const forwarded = await t.request({
+      method: 'POST',
+      url: `/api/nominations/${nominationId}/forward`,
+      token: as('unitApprover'),
+    });
+    expect(forwarded.json<Nomination>()).toMatchObject({ status: 'forwarded', unitRank: 1 });
+    // The enterprise cannot forward its own nomination, whatever its roles.
+    expect(
+      (
+        await t.request({
+          method: 'POST',
+          url: `/api/nominations/${nominationId}/forward`,
+          token: as('unitNominator'),
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it('withdraws, corrects and resubmits before the deadline, with the history visible', async () => {
+    const withdrawn = await t.request({
+      method: 'POST',
+      url: `/api/nominations/${nominationId}/withdraw`,
+      token: as('unitNominator'),
+      payload: { reason: '补充材料' },
+    });
+    expect(withdrawn.json<Nomination>().status).toBe('withdrawn');
+    await t.request({
+      method: 'PUT',
+      url: `/api/nominations/${nominationId}/dossier`,
+      token: as('unitNominator'),
+      payload: { dossier: hangzhouDossier({ narrative: '修改后的主要事迹。' }) },
+    });
+    const again = await t.request({
+      method: 'POST',
+      url: `/api/nominations/${nominationId}/submit`,
+      token: as('unitNominator'),
+    });
+    expect(again.json<Nomination>()).toMatchObject({ status: 'submitted', unitRank: null });
+    const timeline = await t.request({
+      url: `/api/nominations/${nominationId}/timeline`,
+      token: as('unitNominator'),
+    });
+    expect(timeline.json<{ kind: string; to: string }[]>().map((e) => `${e.kind}:${e.to}`)).toEqual(
+      [
+        'created:draft',
+        'submitted:submitted',
+        'forwarded:forwarded',
+        'withdrawn:withdrawn',
+        'submitted:submitted',
+      ],
+    );
+  });
+
+  it('the union returns a nomination for more information', async () => {
+    const res = await t.request({
+      method: 'POST',
+      url: `/api/nominations/${nominationId}/return`,
+      token: as('unitApprover'),
+      payload: { reason: '请补充专利证书' },
+    });
+    expect(res.json<Nomination>().status).toBe('returned');
+    const [usage] = await db.query(
+      `SELECT used FROM nomination_quota_usage WHERE edition_id = $1 AND organisation_id = $2`,
+      [editionId, cast.enterpriseId],
+    );
+    expect(usage.used).toBe(0);
+  });
+});
