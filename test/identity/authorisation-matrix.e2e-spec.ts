@@ -73,6 +73,7 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/editions/:editionId/nominations.xlsx': NOMINATION_READERS,
   'POST /api/editions/:editionId/nominations/import': NOMINATOR,
   'POST /api/awards': ADMIN,
+  'POST /api/editions/:editionId/definition-migration': ADMIN,
   'POST /api/editions/:editionId/public-nominations': 'public',
   'POST /api/referee-confirmations': 'public',
   'POST /api/editions/:editionId/tip-offs': 'public',

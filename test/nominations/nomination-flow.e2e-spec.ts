@@ -5,6 +5,7 @@ import {
   createCast,
   hangzhouDossier,
   openEdition,
+  shippedSource,
   startTestApp,
   TestApp,
 } from '@craftcert/testing';
@@ -241,5 +242,99 @@ describe('nominating: from draft to the secretariat', () => {
       [editionId, cast.enterpriseId],
     );
     expect(usage.used).toBe(0);
+  });
+});
+
+describe('moving a running edition to a new definition version', () => {
+  let t: TestApp;
+  let cast: Cast;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    cast = await createCast(t);
+  });
+  afterAll(() => t.close());
+
+  it('dry-runs the change listing every nomination whose outcome changes, then applies it', async () => {
+    const { programmeId, editionId } = await openEdition(t);
+    const token = cast.staff.unitNominator.token;
+    const admin = await t.adminToken();
+    // 8 years in the skill and only a city contest: fails the 10-year rule, passes an 8-year one.
+    const candidates = [
+      hangzhouDossier({
+        idNumber: '330102198001010001',
+        skillStartDate: '2018-01-01',
+        contests: [{ name: '市赛', level: 'city', rank: 1, year: 2024 }],
+      }),
+      hangzhouDossier({ idNumber: '330102198001010002' }),
+    ];
+    const ids: string[] = [];
+    for (const dossier of candidates) {
+      const created = await t.request({
+        method: 'POST',
+        url: `/api/editions/${editionId}/nominations`,
+        token,
+        payload: { channelId: 'unit-nomination', dossier },
+      });
+      const id = created.json<{ id: string }>().id;
+      await attachRequiredEvidence(t, token, id);
+      expect(
+        (await t.request({ method: 'POST', url: `/api/nominations/${id}/submit`, token }))
+          .statusCode,
+      ).toBe(200);
+      ids.push(id);
+    }
+    const v2 = shippedSource('hangzhou-city-craftsman').replace(
+      'field: skillStartDate, min: 10',
+      'field: skillStartDate, min: 8',
+    );
+    await t.request({
+      method: 'POST',
+      url: `/api/programmes/${programmeId}/definitions`,
+      token: admin,
+      payload: { source: v2 },
+    });
+    await t.request({
+      method: 'POST',
+      url: `/api/programmes/${programmeId}/definitions/2/publish`,
+      token: admin,
+    });
+
+    const migrate = (dryRun: boolean) =>
+      t.request({
+        method: 'POST',
+        url: `/api/editions/${editionId}/definition-migration`,
+        token: admin,
+        payload: { toVersion: 2, dryRun },
+      });
+    const dry = await migrate(true);
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json()).toMatchObject({
+      fromVersion: 1,
+      toVersion: 2,
+      evaluated: 2,
+      invalid: [],
+      changes: [
+        {
+          nominationId: ids[0],
+          before: { eligible: false },
+          after: { eligible: true },
+          changedRules: expect.arrayContaining(['years-in-skill']),
+        },
+      ],
+    });
+    const untouched = await t.request({ url: `/api/nominations/${ids[0]}`, token: admin });
+    expect(untouched.json<{ eligible: boolean }>().eligible).toBe(false);
+    expect(
+      (await t.request({ url: `/api/editions/${editionId}`, token: admin })).json(),
+    ).toMatchObject({ definitionVersion: 1 });
+
+    expect((await migrate(false)).statusCode).toBe(200);
+    expect(
+      (await t.request({ url: `/api/editions/${editionId}`, token: admin })).json(),
+    ).toMatchObject({ definitionVersion: 2 });
+    const after = await t.request({ url: `/api/nominations/${ids[0]}`, token: admin });
+    expect(after.json()).toMatchObject({ eligible: true, eligibility: { definitionVersion: 2 } });
+    expect((await migrate(true)).statusCode).toBe(409);
   });
 });

@@ -19,6 +19,7 @@ import {
 import { NominationQueries } from './persistence/nomination.queries';
 import { DraftNominationUseCase } from './use-cases/draft-nomination.use-case';
 import { EvidenceUseCase } from './use-cases/evidence.use-case';
+import { MigrateEditionDefinitionUseCase } from './use-cases/migrate-edition-definition.use-case';
 import { NominationSpreadsheetsUseCase } from './use-cases/nomination-spreadsheets.use-case';
 import { NominationTransitionsUseCase } from './use-cases/nomination-transitions.use-case';
 import { PublicChannelsUseCase } from './use-cases/public-channels.use-case';
@@ -59,6 +60,7 @@ export const NOMINATION_ENTITIES = [
     RecordAwardUseCase,
     PublicChannelsUseCase,
     NominationSpreadsheetsUseCase,
+    MigrateEditionDefinitionUseCase,
   ],
 })
 export class NominationsModule {}

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
@@ -97,6 +98,17 @@ export class ListNominationsQuery {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'revealPersonalData must be true or false' })
   revealPersonalData?: 'true' | 'false';
+}
+
+export class DefinitionMigrationRequest {
+  @ApiProperty({ description: 'The published version to move the edition to' })
+  @IsInt({ message: 'toVersion must be a version number' })
+  @Min(1, { message: 'toVersion must be a version number' })
+  toVersion: number;
+
+  @ApiProperty({ description: 'true: only report what would change' })
+  @IsBoolean({ message: 'dryRun must be true or false' })
+  dryRun: boolean;
 }
 
 export class ImportQuery {

@@ -22,11 +22,13 @@ import { EvidenceUseCase } from '../use-cases/evidence.use-case';
 import { NominationTransitionsUseCase } from '../use-cases/nomination-transitions.use-case';
 import { ReadPersonalDataUseCase } from '../use-cases/read-personal-data.use-case';
 import { RecordAwardUseCase } from '../use-cases/record-award.use-case';
+import { MigrateEditionDefinitionUseCase } from '../use-cases/migrate-edition-definition.use-case';
 import { NominationSpreadsheetsUseCase } from '../use-cases/nomination-spreadsheets.use-case';
 import { SubmitNominationUseCase } from '../use-cases/submit-nomination.use-case';
 import { NominationAccess } from '../persistence/nomination-access';
 import {
   CreateNominationRequest,
+  DefinitionMigrationRequest,
   EditionParams,
   EvidenceParams,
   ImportQuery,
@@ -60,6 +62,7 @@ export class NominationsController {
     private readonly queries: NominationQueries,
     private readonly access: NominationAccess,
     private readonly spreadsheets: NominationSpreadsheetsUseCase,
+    private readonly migration: MigrateEditionDefinitionUseCase,
   ) {}
 
   @Post('editions/:editionId/nominations')
@@ -276,6 +279,13 @@ export class NominationsController {
       ]);
     }
     return this.spreadsheets.import(req.actor!, editionId, channelId, req.body);
+  }
+
+  @Post('editions/:editionId/definition-migration')
+  @Roles('secretariatAdmin')
+  @HttpCode(200)
+  migrate(@Param() { editionId }: EditionParams, @Body() body: DefinitionMigrationRequest) {
+    return this.migration.execute(editionId, body.toVersion, body.dryRun);
   }
 
   @Post('awards')
