@@ -30,12 +30,10 @@ export class EditionContexts {
     editionId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<EditionContext> {
-    const edition = await manager.findOne(EditionEntity, {
-      where: { id: editionId },
-      relations: { definition: true },
-    });
+    const edition = await manager.findOneBy(EditionEntity, { id: editionId });
     if (!edition) throw new NotFoundError(`Edition ${editionId}`);
-    const definition = edition.definition!;
+    // Published definitions are immutable: served from memory instead of re-reading the document.
+    const definition = await this.definitions.byId(edition.definitionId, manager);
     return {
       edition,
       definition: definition.document,

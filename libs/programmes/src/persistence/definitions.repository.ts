@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { compileDefinition, CompiledDefinition } from '@craftcert/pipeline';
 import { NotFoundError } from '@craftcert/platform';
 import { PipelineDefinitionEntity } from './pipeline-definition.entity';
@@ -14,6 +14,7 @@ import { ProgrammeEntity } from './programme.entity';
 export class DefinitionsRepository {
   private readonly compiled = new Map<string, CompiledDefinition>();
   private readonly published = new Map<string, PipelineDefinitionEntity>();
+  private readonly publishedById = new Map<string, PipelineDefinitionEntity>();
 
   constructor(
     @InjectRepository(ProgrammeEntity) private readonly programmes: Repository<ProgrammeEntity>,
@@ -38,6 +39,19 @@ export class DefinitionsRepository {
       await this.programme(programmeId);
       throw new NotFoundError(`Version ${version} of programme ${programmeId}`);
     }
+    return found;
+  }
+
+  /** A definition by id; published ones come from memory after the first read. */
+  async byId(
+    id: string,
+    manager: EntityManager = this.definitions.manager,
+  ): Promise<PipelineDefinitionEntity> {
+    const cached = this.publishedById.get(id);
+    if (cached) return cached;
+    const found = await manager.findOneBy(PipelineDefinitionEntity, { id });
+    if (!found) throw new NotFoundError(`Definition ${id}`);
+    if (found.status === 'published') this.publishedById.set(id, found);
     return found;
   }
 
