@@ -77,6 +77,7 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/editions/:editionId/public-nominations': 'public',
   'POST /api/referee-confirmations': 'public',
   'POST /api/editions/:editionId/tip-offs': 'public',
+  'GET /api/editions/:editionId/tip-offs': ADMIN,
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {

@@ -425,6 +425,21 @@ describe('nomination rules', () => {
         res.json<{ id: string }>().id,
       ]);
       expect(row.contact_ciphertext).not.toContain('13900000000');
+      const list = await t.request({
+        url: `/api/editions/${editionId}/tip-offs`,
+        token: await t.adminToken(),
+      });
+      expect(list.json()).toEqual([
+        expect.objectContaining({
+          candidateName: '赵师傅',
+          contact: { name: '钱女士', phone: '13900000000' },
+        }),
+      ]);
+      const [audit] = await db.query(
+        `SELECT count(*)::int AS n FROM audit_record WHERE action = 'pii.read' AND subject_id = $1`,
+        [editionId],
+      );
+      expect(audit.n).toBe(1);
     });
   });
 });

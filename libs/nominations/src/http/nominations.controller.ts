@@ -20,6 +20,7 @@ import { NominationQueries } from '../persistence/nomination.queries';
 import { DraftNominationUseCase } from '../use-cases/draft-nomination.use-case';
 import { EvidenceUseCase } from '../use-cases/evidence.use-case';
 import { NominationTransitionsUseCase } from '../use-cases/nomination-transitions.use-case';
+import { PublicChannelsUseCase } from '../use-cases/public-channels.use-case';
 import { ReadPersonalDataUseCase } from '../use-cases/read-personal-data.use-case';
 import { RecordAwardUseCase } from '../use-cases/record-award.use-case';
 import { MigrateEditionDefinitionUseCase } from '../use-cases/migrate-edition-definition.use-case';
@@ -63,6 +64,7 @@ export class NominationsController {
     private readonly access: NominationAccess,
     private readonly spreadsheets: NominationSpreadsheetsUseCase,
     private readonly migration: MigrateEditionDefinitionUseCase,
+    private readonly publicChannels: PublicChannelsUseCase,
   ) {}
 
   @Post('editions/:editionId/nominations')
@@ -286,6 +288,12 @@ export class NominationsController {
   @HttpCode(200)
   migrate(@Param() { editionId }: EditionParams, @Body() body: DefinitionMigrationRequest) {
     return this.migration.execute(editionId, body.toVersion, body.dryRun);
+  }
+
+  @Get('editions/:editionId/tip-offs')
+  @Roles('secretariatAdmin')
+  tipOffs(@Param() { editionId }: EditionParams) {
+    return this.publicChannels.listTipOffs(editionId);
   }
 
   @Post('awards')

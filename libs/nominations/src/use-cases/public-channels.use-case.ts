@@ -197,4 +197,30 @@ export class PublicChannelsUseCase {
       return { id: saved.id };
     });
   }
+
+  /** The secretariat's follow-up list; the tipsters' contact details are personal data, so the read is audited. */
+  async listTipOffs(editionId: string) {
+    const tips = await this.dataSource.manager.find(TipOffEntity, {
+      where: { editionId },
+      order: { createdAt: 'DESC' },
+    });
+    if (tips.length > 0) {
+      await this.audit.recordStandalone(this.dataSource, {
+        action: 'pii.read',
+        subjectType: 'edition',
+        subjectId: editionId,
+        after: { tipOffs: tips.map((t) => t.id) },
+      });
+    }
+    return tips.map((tip) => ({
+      id: tip.id,
+      candidateName: tip.candidateName,
+      employer: tip.employer,
+      reason: tip.reason,
+      contact: this.cipher.decrypt<{ name: string; phone?: string; email?: string }>(
+        tip.contactCiphertext,
+      ),
+      receivedAt: tip.createdAt.toISOString(),
+    }));
+  }
 }
