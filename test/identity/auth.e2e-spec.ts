@@ -120,6 +120,12 @@ describe('authentication', () => {
     expect(audit.n).toBe(1);
   });
 
+  it('keeps an account locked when wrong passwords arrive all at once', async () => {
+    const victim = await createStaff(t, enterpriseId, ['unitNominator']);
+    await Promise.all(Array.from({ length: 8 }, (_, i) => login(victim.email, `wrong-${i}`)));
+    expect((await login(victim.email, victim.password)).statusCode).toBe(423);
+  });
+
   it('rotates refresh tokens and revokes the session when an old one is replayed', async () => {
     const first = (await login(nominator.email, nominator.password)).json<Tokens>();
     const refresh = (refreshToken: string) =>

@@ -3,6 +3,7 @@ import {
   attachRequiredEvidence,
   Cast,
   createCast,
+  createStaff,
   hangzhouDossier,
   openEdition,
   shippedSource,
@@ -153,6 +154,28 @@ describe('nominating: from draft to the secretariat', () => {
     expect(
       (await t.request({ url: `/api/editions/${editionId}/nominations`, token: other })).json(),
     ).toEqual([]);
+  });
+
+  it('does not let a union user who also nominates act for the enterprises below it', async () => {
+    const both = await createStaff(t, cast.districtUnionId, ['unitNominator', 'unitApprover']);
+    const edit = await t.request({
+      method: 'PUT',
+      url: `/api/nominations/${nominationId}/dossier`,
+      token: both.token,
+      payload: { dossier: hangzhouDossier() },
+    });
+    expect(edit.statusCode).toBe(404);
+    const withdraw = await t.request({
+      method: 'POST',
+      url: `/api/nominations/${nominationId}/withdraw`,
+      token: both.token,
+      payload: {},
+    });
+    expect(withdraw.statusCode).toBe(404);
+    // Reading within its subtree is still allowed.
+    expect(
+      (await t.request({ url: `/api/nominations/${nominationId}`, token: both.token })).statusCode,
+    ).toBe(200);
   });
 
   it('the union must rank before forwarding, then forwards', async () => {

@@ -391,6 +391,22 @@ describe('nomination rules', () => {
       expect((await confirm(tokens[1])).json()).toMatchObject({ status: 'forwarded' });
     });
 
+    it('applies the repeat ban to public nominations too', async () => {
+      const res = await t.request({
+        method: 'POST',
+        url: `/api/editions/${editionId}/public-nominations`,
+        payload: {
+          channelId: 'self-nomination',
+          dossier: hangzhouDossier({ idNumber: idNumber(60) }),
+          referees: [
+            { name: '张工', email: 'zhang2@example.test' },
+            { name: '李工', email: 'li2@example.test' },
+          ],
+        },
+      });
+      expect(res.json()).toMatchObject({ eligible: false });
+    });
+
     it('refuses a self-nomination without the configured referees, and unit channels for the public', async () => {
       const noReferees = await t.request({
         method: 'POST',

@@ -75,6 +75,28 @@ describe('HTTP platform error handling', () => {
     expect(res.json()).toMatchObject({ statusCode: 400, code: 'BAD_REQUEST' });
   });
 
+  it('refuses absurdly nested JSON with a 400 naming the problem, not a 500', async () => {
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: `{"email":${deep}}`,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('keeps the 1 MiB limit for any content type outside the upload routes', async () => {
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: Buffer.alloc(2 * 1024 * 1024),
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+    expect(res.statusCode).toBe(413);
+  });
+
   it('refuses a body over the size limit with a 413', async () => {
     const res = await t.request({
       method: 'POST',

@@ -19,6 +19,7 @@ import { catalogue } from '@craftcert/migrations';
 import { AppModule } from './app.module';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
+const UPLOAD_ROUTE = /\/(evidence|nominations\/import)$/;
 
 export type App = NestFastifyApplication | INestApplicationContext;
 
@@ -64,12 +65,14 @@ export async function createApp(runtime: Runtime): Promise<App> {
   });
   await app.register(fastifyCookie);
   const fastify = app.getHttpAdapter().getInstance();
-  // Uploads (evidence files, spreadsheets) arrive as raw bytes with their own content type.
-  fastify.addContentTypeParser(
-    '*',
-    { parseAs: 'buffer', bodyLimit: runtime.config.UPLOAD_LIMIT_BYTES },
-    (_request, body, done) => done(null, body),
+  // Uploads (evidence files, spreadsheets) arrive as raw bytes with their own content type. Only
+  // the upload routes accept large bodies; everywhere else the 1 MiB limit holds for any type.
+  fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) =>
+    done(null, body),
   );
+  fastify.addHook('onRoute', (route) => {
+    if (UPLOAD_ROUTE.test(route.url)) route.bodyLimit = runtime.config.UPLOAD_LIMIT_BYTES;
+  });
   const origins = runtime.config.CORS_ORIGINS.split(',')
     .map((o) => o.trim())
     .filter(Boolean);

@@ -141,16 +141,24 @@ export class SessionsUseCase {
     };
   }
 
-  /** Counts a failure atomically and locks the account once the limit is reached. */
+  /**
+   * Counts a failure atomically and locks the account once the limit is reached. A lock is never
+   * lifted by a later failure (concurrent attempts cannot unlock it); once a lock has expired,
+   * counting starts again.
+   */
   private async recordFailure(user: UserEntity): Promise<Date | null> {
+    // Every expression in an UPDATE sees the row's old values: NEW_COUNT is the count after this failure.
+    const newCount = 'CASE WHEN locked_until <= now() THEN 1 ELSE failed_logins + 1 END';
     return this.dataSource.transaction(async (tx) => {
       const { raw } = await tx
         .createQueryBuilder()
         .update(UserEntity)
         .set({
-          failedLogins: () => 'failed_logins + 1',
+          failedLogins: () => newCount,
           lockedUntil: () =>
-            'CASE WHEN failed_logins + 1 >= :max THEN now() + make_interval(mins => :minutes) END',
+            `CASE WHEN ${newCount} >= :max THEN GREATEST(locked_until, now() + make_interval(mins => :minutes))
+                  WHEN locked_until <= now() THEN NULL
+                  ELSE locked_until END`,
         })
         .where('id = :id', {
           id: user.id,
@@ -159,16 +167,15 @@ export class SessionsUseCase {
         })
         .returning('failed_logins, locked_until')
         .execute();
-      const rows = raw as { failed_logins: number; locked_until: Date | null }[];
-      const locked = rows[0]?.locked_until ?? null;
+      const row = (raw as { failed_logins: number; locked_until: Date | null }[])[0];
+      const locked = row?.locked_until && row.locked_until > new Date() ? row.locked_until : null;
       await this.audit.record(tx, {
         action: locked ? 'auth.account-locked' : 'auth.sign-in-failed',
         subjectType: 'user',
         subjectId: user.id,
-        after: { failedLogins: rows[0]?.failed_logins },
+        after: { failedLogins: row?.failed_logins },
         actor: null,
       });
-      if (locked) await tx.update(UserEntity, { id: user.id }, { failedLogins: 0 });
       return locked;
     });
   }

@@ -30,7 +30,13 @@ export class EditionContexts {
     editionId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<EditionContext> {
-    const edition = await manager.findOneBy(EditionEntity, { id: editionId });
+    // Within a transaction the row is share-locked: a definition migration (which takes it
+    // exclusively) cannot re-pin the edition under a submission being evaluated.
+    const inTransaction = manager.queryRunner?.isTransactionActive ?? false;
+    const edition = await manager.findOne(EditionEntity, {
+      where: { id: editionId },
+      ...(inTransaction ? { lock: { mode: 'pessimistic_read' as const } } : {}),
+    });
     if (!edition) throw new NotFoundError(`Edition ${editionId}`);
     // Published definitions are immutable: served from memory instead of re-reading the document.
     const definition = await this.definitions.byId(edition.definitionId, manager);

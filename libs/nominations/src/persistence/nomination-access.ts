@@ -31,18 +31,26 @@ export class NominationAccess {
     return { organisationId: actor.organisationId };
   }
 
-  /** Loads a nomination the actor may see, locked for update when inside a write. */
+  /**
+   * Loads a nomination the actor may see, locked for update when inside a write. `ownUnitOnly`
+   * is for the unit's own acts (editing, submitting, withdrawing, evidence): an approver who
+   * also holds the nominator role still acts only for its own organisation.
+   */
   async load(
     actor: SignedInActor,
     nominationId: string,
     manager: EntityManager = this.dataSource.manager,
-    lock = false,
+    options: { lock?: boolean; ownUnitOnly?: boolean } = {},
   ): Promise<NominationEntity> {
+    const lock = options.lock ?? false;
     const nomination = await manager.findOne(NominationEntity, {
       where: { id: nominationId },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!nomination || !(await this.visible(actor, nomination, manager))) {
+    const visible = options.ownUnitOnly
+      ? nomination?.nominatingOrganisationId === actor.organisationId
+      : nomination && (await this.visible(actor, nomination, manager));
+    if (!nomination || !visible) {
       throw new NotFoundError(`Nomination ${nominationId}`);
     }
     return nomination;

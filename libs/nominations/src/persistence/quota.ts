@@ -30,3 +30,19 @@ export async function releasePlace(
     [key.editionId, key.organisationId, key.channelId],
   );
 }
+
+/**
+ * Rebuilds an edition's counters from the nominations holding places, e.g. after the edition
+ * moved to a definition version with different caps.
+ */
+export async function recountPlaces(tx: EntityManager, editionId: string): Promise<void> {
+  await tx.query('DELETE FROM nomination_quota_usage WHERE edition_id = $1', [editionId]);
+  await tx.query(
+    `INSERT INTO nomination_quota_usage (edition_id, organisation_id, channel_id, used)
+     SELECT edition_id, nominating_organisation_id, channel_id, count(*)
+       FROM nomination
+      WHERE edition_id = $1 AND nominating_organisation_id IS NOT NULL AND status IN ('submitted', 'forwarded')
+      GROUP BY edition_id, nominating_organisation_id, channel_id`,
+    [editionId],
+  );
+}

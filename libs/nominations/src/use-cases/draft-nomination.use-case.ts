@@ -81,7 +81,10 @@ export class DraftNominationUseCase {
     dossier: Record<string, unknown>,
   ): Promise<NominationEntity> {
     return this.dataSource.transaction(async (tx) => {
-      const nomination = await this.access.load(actor, nominationId, tx, true);
+      const nomination = await this.access.load(actor, nominationId, tx, {
+        lock: true,
+        ownUnitOnly: true,
+      });
       if (!EDITABLE.includes(nomination.status))
         throw new InvalidTransitionError('edit', nomination.status);
       const context = await this.editions.load(nomination.editionId, tx);

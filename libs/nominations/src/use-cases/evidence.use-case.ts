@@ -27,7 +27,9 @@ export class EvidenceUseCase {
     nominationId: string,
     upload: { kind: string; fileName: string; bytes: Buffer },
   ): Promise<EvidenceFileEntity> {
-    const nomination = await this.access.load(actor, nominationId);
+    const nomination = await this.access.load(actor, nominationId, undefined, {
+      ownUnitOnly: true,
+    });
     if (!EDITABLE.includes(nomination.status))
       throw new InvalidTransitionError('attach evidence to', nomination.status);
     const { definition } = await this.editions.load(nomination.editionId);
@@ -61,7 +63,13 @@ export class EvidenceUseCase {
     try {
       return await this.dataSource.transaction(async (tx) => {
         // Counted under the nomination's row lock, so two uploads cannot both take the last slot.
-        await this.access.load(actor, nominationId, tx, true);
+        const locked = await this.access.load(actor, nominationId, tx, {
+          lock: true,
+          ownUnitOnly: true,
+        });
+        if (!EDITABLE.includes(locked.status)) {
+          throw new InvalidTransitionError('attach evidence to', locked.status);
+        }
         const count = await tx.countBy(EvidenceFileEntity, { nominationId, kind: kind.kind });
         if (kind.maxCount !== undefined && count >= kind.maxCount) {
           throw new DomainError(
@@ -133,7 +141,10 @@ export class EvidenceUseCase {
 
   async remove(actor: SignedInActor, nominationId: string, fileId: string): Promise<void> {
     const key = await this.dataSource.transaction(async (tx) => {
-      const nomination = await this.access.load(actor, nominationId, tx, true);
+      const nomination = await this.access.load(actor, nominationId, tx, {
+        lock: true,
+        ownUnitOnly: true,
+      });
       if (!EDITABLE.includes(nomination.status))
         throw new InvalidTransitionError('remove evidence from', nomination.status);
       const file = await tx.findOneBy(EvidenceFileEntity, { id: fileId, nominationId });

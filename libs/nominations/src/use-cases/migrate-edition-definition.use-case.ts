@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, Not } from 'typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
-import { compareOutcomes, OutcomeChange, validateDossier } from '@craftcert/pipeline';
+import {
+  compareOutcomes,
+  OutcomeChange,
+  PipelineDefinition,
+  validateDossier,
+} from '@craftcert/pipeline';
 import { addOutboxEvent, DomainError, FieldError } from '@craftcert/platform';
 import {
   DefinitionsRepository,
@@ -9,7 +14,9 @@ import {
   PipelineDefinitionEntity,
 } from '@craftcert/programmes';
 import { PiiCipher } from '../crypto/pii-cipher';
-import { toFieldErrors } from '../domain/dossier-codec';
+import { splitDossier, toFieldErrors } from '../domain/dossier-codec';
+import { redactTrace } from '../domain/trace-redaction';
+import { recountPlaces } from '../persistence/quota';
 import { EditionContexts } from '../persistence/edition-context';
 import { AwardEntity, NominationEntity } from '../persistence/nomination.entity';
 
@@ -38,6 +45,26 @@ export class MigrateEditionDefinitionUseCase {
     private readonly cipher: PiiCipher,
     private readonly audit: AuditLog,
   ) {}
+
+  private async resplitDrafts(
+    tx: EntityManager,
+    editionId: string,
+    definition: PipelineDefinition,
+  ): Promise<void> {
+    const drafts = await tx.find(NominationEntity, { where: { editionId, status: 'draft' } });
+    for (const draft of drafts) {
+      const dossier = {
+        ...draft.dossier,
+        ...this.cipher.decrypt<Record<string, unknown>>(draft.piiCiphertext),
+      };
+      const { open, personal } = splitDossier(definition, dossier);
+      await tx.query('UPDATE nomination SET dossier = $2, pii_ciphertext = $3 WHERE id = $1', [
+        draft.id,
+        JSON.stringify(open),
+        this.cipher.encrypt(personal),
+      ]);
+    }
+  }
 
   async execute(
     editionId: string,
@@ -116,12 +143,24 @@ export class MigrateEditionDefinitionUseCase {
         );
       }
       for (const item of items) {
-        const eligibility = next.evaluate(item.dossier, item.context);
+        const eligibility = redactTrace(target.document, next.evaluate(item.dossier, item.context));
+        // The new version may flag different fields as personal: store the dossier split its way.
+        const { open, personal } = splitDossier(target.document, item.dossier);
         await tx.query(
-          'UPDATE nomination SET eligibility = $2, eligible = $3, updated_at = now(), revision = revision + 1 WHERE id = $1',
-          [item.nominationId, JSON.stringify(eligibility), eligibility.eligible],
+          `UPDATE nomination SET eligibility = $2, eligible = $3, dossier = $4, pii_ciphertext = $5,
+                  updated_at = now(), revision = revision + 1
+            WHERE id = $1`,
+          [
+            item.nominationId,
+            JSON.stringify(eligibility),
+            eligibility.eligible,
+            JSON.stringify(open),
+            this.cipher.encrypt(personal),
+          ],
         );
       }
+      await this.resplitDrafts(tx, editionId, target.document);
+      await recountPlaces(tx, editionId);
       await tx.update(EditionEntity, { id: editionId }, { definitionId: target.id });
       await addOutboxEvent(tx, 'edition.definition-migrated', {
         editionId,

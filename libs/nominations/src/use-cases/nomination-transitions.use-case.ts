@@ -141,7 +141,11 @@ export class NominationTransitionsUseCase {
     guard: (nomination: NominationEntity, tx: EntityManager) => Promise<void>,
   ): Promise<NominationEntity> {
     return this.dataSource.transaction(async (tx) => {
-      const nomination = await this.access.load(actor, nominationId, tx, true);
+      const nomination = await this.access.load(actor, nominationId, tx, {
+        lock: true,
+        // Withdrawing is the unit's own act; screening is the union's, over units below it.
+        ownUnitOnly: action === 'withdraw',
+      });
       if (!from.includes(nomination.status))
         throw new InvalidTransitionError(action, nomination.status);
       await guard(nomination, tx);

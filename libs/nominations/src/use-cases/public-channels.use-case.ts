@@ -18,7 +18,9 @@ import {
   toFieldErrors,
 } from '../domain/dossier-codec';
 import { NominationWindowClosedError } from '../domain/nomination.errors';
+import { redactTrace } from '../domain/trace-redaction';
 import { channelOf, EditionContexts, isOpen } from '../persistence/edition-context';
+import { flagDuplicates, priorAwardsOf } from '../persistence/candidate-checks';
 import { RefereeEntity, TipOffEntity } from '../persistence/evidence.entity';
 import { NominationEntity } from '../persistence/nomination.entity';
 import { recordEvent } from './draft-nomination.use-case';
@@ -65,13 +67,19 @@ export class PublicChannelsUseCase {
     }
     const errors = validateDossier(definition, command.dossier);
     if (errors.length > 0) throw new RequestValidationError(toFieldErrors(errors));
-    const eligibility = context.compiled.evaluate(command.dossier, {
-      referenceDate: edition.referenceDate,
-    });
     const { open, personal } = splitDossier(definition, command.dossier);
     const identifier = command.dossier[IDENTITY_FIELD];
+    const identityHash =
+      typeof identifier === 'string' && identifier.trim()
+        ? this.cipher.identityHash(identifier)
+        : null;
 
     return this.dataSource.transaction(async (tx) => {
+      const priorAwards = await priorAwardsOf(tx, identityHash);
+      const eligibility = context.compiled.evaluate(command.dossier, {
+        referenceDate: edition.referenceDate,
+        priorAwards,
+      });
       const nomination = await tx.save(
         tx.create(NominationEntity, {
           editionId,
@@ -81,16 +89,20 @@ export class PublicChannelsUseCase {
           maskedName: maskName(command.dossier[NAME_FIELD]),
           dossier: open,
           piiCiphertext: this.cipher.encrypt(personal),
-          identityHash:
-            typeof identifier === 'string' ? this.cipher.identityHash(identifier) : null,
+          identityHash,
           unitRank: null,
-          eligibility,
+          eligibility: redactTrace(definition, eligibility),
           eligible: eligibility.eligible,
-          flags: {},
+          flags: priorAwards.length ? { priorAwards } : {},
           createdBy: null,
           submittedAt: new Date(),
         }),
       );
+      const duplicates = await flagDuplicates(tx, nomination);
+      if (duplicates.length > 0) {
+        nomination.flags = { ...nomination.flags, duplicateOf: duplicates };
+        await tx.save(nomination);
+      }
       for (const referee of command.referees) {
         const token = randomBytes(32).toString('base64url');
         await tx.insert(RefereeEntity, {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
 import type { SignedInActor } from '@craftcert/identity';
 import { PipelineDefinition, validateDossier } from '@craftcert/pipeline';
 import { addOutboxEvent, RequestValidationError } from '@craftcert/platform';
 import { PiiCipher } from '../crypto/pii-cipher';
 import { toFieldErrors } from '../domain/dossier-codec';
+import { redactTrace } from '../domain/trace-redaction';
 import {
   InvalidTransitionError,
   NominationWindowClosedError,
@@ -14,7 +15,8 @@ import {
 import { EDITABLE, NominationStatus, UNION_KINDS } from '../domain/nomination-status';
 import { channelOf, EditionContexts, isOpen } from '../persistence/edition-context';
 import { NominationAccess } from '../persistence/nomination-access';
-import { AwardEntity, NominationEntity } from '../persistence/nomination.entity';
+import { flagDuplicates, priorAwardsOf } from '../persistence/candidate-checks';
+import { NominationEntity } from '../persistence/nomination.entity';
 import { takePlace } from '../persistence/quota';
 import { recordEvent } from './draft-nomination.use-case';
 
@@ -35,7 +37,10 @@ export class SubmitNominationUseCase {
 
   execute(actor: SignedInActor, nominationId: string): Promise<NominationEntity> {
     return this.dataSource.transaction(async (tx) => {
-      const nomination = await this.access.load(actor, nominationId, tx, true);
+      const nomination = await this.access.load(actor, nominationId, tx, {
+        lock: true,
+        ownUnitOnly: true,
+      });
       if (!EDITABLE.includes(nomination.status))
         throw new InvalidTransitionError('submit', nomination.status);
       const context = await this.editions.load(nomination.editionId, tx);
@@ -54,12 +59,12 @@ export class SubmitNominationUseCase {
       errors.push(...(await this.missingEvidence(tx, nomination.id, definition)));
       if (errors.length > 0) throw new RequestValidationError(errors);
 
-      const priorAwards = await this.priorAwards(tx, nomination.identityHash);
+      const priorAwards = await priorAwardsOf(tx, nomination.identityHash);
       const eligibility = context.compiled.evaluate(dossier, {
         referenceDate: edition.referenceDate,
         priorAwards,
       });
-      const duplicates = await this.flagDuplicates(tx, nomination);
+      const duplicates = await flagDuplicates(tx, nomination);
 
       const channel = channelOf(definition, nomination.channelId);
       const key = {
@@ -75,7 +80,7 @@ export class SubmitNominationUseCase {
       const from = nomination.status;
       Object.assign(nomination, {
         status: (screenedByUnion ? 'submitted' : 'forwarded') satisfies NominationStatus,
-        eligibility,
+        eligibility: redactTrace(definition, eligibility),
         eligible: eligibility.eligible,
         submittedAt: new Date(),
         flags: {
@@ -121,38 +126,5 @@ export class SubmitNominationUseCase {
         path: `evidence.${e.kind}`,
         message: `attach at least ${e.minCount} ${e.kind} file(s) (${e.label.en})`,
       }));
-  }
-
-  private async priorAwards(tx: EntityManager, identityHash: string | null) {
-    if (!identityHash) return [];
-    const awards = await tx.findBy(AwardEntity, { identityHash });
-    return awards.map((a) => ({
-      programme: a.programmeCode,
-      year: a.year,
-      ...(a.tier ? { tier: a.tier } : {}),
-    }));
-  }
-
-  /** Same ID number in another live nomination of the edition: flag both, whoever submitted first. */
-  private async flagDuplicates(tx: EntityManager, nomination: NominationEntity): Promise<string[]> {
-    if (!nomination.identityHash) return [];
-    const others = await tx.find(NominationEntity, {
-      select: { id: true, flags: true },
-      where: {
-        editionId: nomination.editionId,
-        identityHash: nomination.identityHash,
-        id: Not(nomination.id),
-        status: In(['submitted', 'forwarded', 'awaitingReferees']),
-      },
-    });
-    for (const other of others) {
-      const duplicateOf = [...new Set([...(other.flags.duplicateOf ?? []), nomination.id])];
-      await tx.update(
-        NominationEntity,
-        { id: other.id },
-        { flags: { ...other.flags, duplicateOf } },
-      );
-    }
-    return others.map((o) => o.id);
   }
 }

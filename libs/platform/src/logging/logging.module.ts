@@ -46,7 +46,12 @@ export class LoggingModule {
             autoLogging: {
               ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false,
             },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // Tokens travel in these headers; they must never reach the logs.
+            redact: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'res.headers["set-cookie"]',
+            ],
           },
         }),
       ],
