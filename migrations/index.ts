@@ -9,6 +9,7 @@ import { Programmes1795602237810 } from './1795602237810-Programmes';
 import { AuditTrail1795602618119 } from './1795602618119-AuditTrail';
 import { IdentityAndOutbox1795602769702 } from './1795602769702-IdentityAndOutbox';
 import { Nominations1795603951298 } from './1795603951298-Nominations';
+import { RefreshRotationTime1795607408959 } from './1795607408959-RefreshRotationTime';
 
 /**
  * Every entity and every migration, in order. The app, the CLI and the tests build their data
@@ -29,5 +30,6 @@ export const catalogue: PersistenceCatalogue = {
     AuditTrail1795602618119,
     IdentityAndOutbox1795602769702,
     Nominations1795603951298,
+    RefreshRotationTime1795607408959,
   ],
 };

@@ -141,9 +141,26 @@ describe('authentication', () => {
     expect(rotated.refreshToken).not.toBe(first.refreshToken);
     expect((await t.request({ url: '/api/me', token: rotated.accessToken })).statusCode).toBe(200);
 
+    // A replay well after the rotation (not a race between tabs) is a stolen token.
+    await db.query(`UPDATE auth_session SET rotated_at = now() - interval '1 minute'`);
     expect((await refresh(first.refreshToken)).statusCode).toBe(401);
     // The thief's replay ended the session: the legitimate newer token is dead too.
     expect((await refresh(rotated.refreshToken)).statusCode).toBe(401);
+  });
+
+  it('survives two tabs refreshing with the same token at once', async () => {
+    const { refreshToken } = (await login(nominator.email, nominator.password)).json<Tokens>();
+    const refresh = (token: string) =>
+      t.request({
+        method: 'POST',
+        url: '/api/auth/refresh',
+        payload: { refreshToken: token },
+        remoteAddress: from(),
+      });
+    const results = await Promise.all([refresh(refreshToken), refresh(refreshToken)]);
+    expect(results.map((r) => r.statusCode).toSorted()).toEqual([200, 401]);
+    const winner = results.find((r) => r.statusCode === 200)!.json<Tokens>();
+    expect((await refresh(winner.refreshToken)).statusCode).toBe(200);
   });
 
   it('accepts the refresh cookie instead of a body token', async () => {

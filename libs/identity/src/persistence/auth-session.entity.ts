@@ -34,6 +34,10 @@ export class AuthSessionEntity {
   @Column({ name: 'previous_refresh_hash', type: 'char', length: 64, nullable: true })
   previousRefreshHash: string | null;
 
+  /** When the refresh token last rotated: a replay just after it is a race, not a theft. */
+  @Column({ name: 'rotated_at', type: 'timestamptz', nullable: true })
+  rotatedAt: Date | null;
+
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt: Date;
 

@@ -65,6 +65,10 @@ export class SessionsUseCase {
         if (!session || session.revokedAt || session.expiresAt <= new Date())
           throw unauthenticated();
         const user = await tx.findOneByOrFail(UserEntity, { id: session.userId });
+        if (session.refreshHash !== presented && rotatedJustNow(session.rotatedAt)) {
+          // Two tabs refreshing at once: the loser gets a 401, the session lives on.
+          throw unauthenticated();
+        }
         if (session.refreshHash !== presented) {
           await tx.update(AuthSessionEntity, { id: session.id }, { revokedAt: new Date() });
           await this.audit.record(tx, {
@@ -80,7 +84,7 @@ export class SessionsUseCase {
         await tx.update(
           AuthSessionEntity,
           { id: session.id },
-          { refreshHash: tokenHash(next), previousRefreshHash: presented },
+          { refreshHash: tokenHash(next), previousRefreshHash: presented, rotatedAt: new Date() },
         );
         return this.issue(user, session.id, next);
       })
@@ -116,6 +120,7 @@ export class SessionsUseCase {
         userId: user.id,
         refreshHash: tokenHash(refreshToken),
         previousRefreshHash: null,
+        rotatedAt: null,
         expiresAt: new Date(Date.now() + this.refreshTtlSeconds * 1000),
         revokedAt: null,
       }),
@@ -180,6 +185,11 @@ export class SessionsUseCase {
     });
   }
 }
+
+// Long enough for requests racing from one browser, far too short to be useful to a thief.
+const ROTATION_GRACE_MS = 10_000;
+const rotatedJustNow = (rotatedAt: Date | null) =>
+  rotatedAt !== null && Date.now() - rotatedAt.getTime() < ROTATION_GRACE_MS;
 
 const unauthenticated = () =>
   new DomainError('UNAUTHENTICATED', 'The session has ended: sign in again');
