@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { AuditSummary } from '../domain/audit-chain';
-import type { AuditRecordRow } from '../persistence/audit.queries';
+import { AuditRecordRow, toChainedRecord } from '../persistence/audit-record.row';
 
 export class AuditRecordResponse {
   @ApiProperty() seq: string;
@@ -17,20 +17,7 @@ export class AuditRecordResponse {
   @ApiProperty() hash: string;
 
   static from(row: AuditRecordRow): AuditRecordResponse {
-    return {
-      seq: row.seq,
-      id: row.id,
-      occurredAt: row.occurred_at.toISOString(),
-      actorId: row.actor_id,
-      actorOrganisationId: row.actor_organisation_id,
-      action: row.action,
-      subjectType: row.subject_type,
-      subjectId: row.subject_id,
-      summary: row.summary,
-      requestId: row.request_id,
-      prevHash: row.prev_hash,
-      hash: row.hash,
-    };
+    return toChainedRecord(row);
   }
 }
 

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import type { AuditSummary } from '../domain/audit-chain';
 import { AuditRecordEntity } from './audit-record.entity';
+import type { AuditRecordRow } from './audit-record.row';
+
+export type { AuditRecordRow } from './audit-record.row';
 
 export interface AuditFilter {
   /** Cursor: only records with a smaller seq. */
@@ -16,22 +18,6 @@ export interface AuditFilter {
   from?: string;
   /** Exclusive upper bound of occurred_at. */
   to?: string;
-}
-
-/** A record as the driver returns it: column names, bigint as string, jsonb parsed. */
-export interface AuditRecordRow {
-  seq: string;
-  id: string;
-  occurred_at: Date;
-  actor_id: string | null;
-  actor_organisation_id: string | null;
-  action: string;
-  subject_type: string;
-  subject_id: string | null;
-  summary: AuditSummary;
-  request_id: string | null;
-  prev_hash: string;
-  hash: string;
 }
 
 const COLUMNS: [property: keyof AuditRecordEntity, column: keyof AuditRecordRow][] = [

@@ -1,26 +1,12 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditSummary, chainBreak, ChainedRecord } from '../domain/audit-chain';
+import { chainBreak } from '../domain/audit-chain';
+import { AuditRecordRow, toChainedRecord } from '../persistence/audit-record.row';
 
 export type AuditChainVerdict =
   | { ok: true; count: number }
   | { ok: false; count: number; brokenAt: { seq: string; id: string; reason: string } };
 
 const BATCH_SIZE = 1000;
-
-interface AuditRow {
-  seq: string;
-  id: string;
-  occurred_at: Date;
-  actor_id: string | null;
-  actor_organisation_id: string | null;
-  action: string;
-  subject_type: string;
-  subject_id: string | null;
-  summary: AuditSummary;
-  request_id: string | null;
-  prev_hash: string;
-  hash: string;
-}
 
 /**
  * Walks the whole trail in seq order, a batch at a time (keyset pagination, so memory stays
@@ -40,7 +26,7 @@ export async function verifyAuditChain(
               subject_id, summary, request_id, prev_hash, hash
          FROM audit_record WHERE seq > $1 ORDER BY seq LIMIT $2`,
       [previous?.seq ?? '0', BATCH_SIZE],
-    )) as AuditRow[];
+    )) as AuditRecordRow[];
     for (const row of rows) {
       count++;
       const record = toChainedRecord(row);
@@ -50,21 +36,4 @@ export async function verifyAuditChain(
     }
     if (rows.length < BATCH_SIZE) return { ok: true, count };
   }
-}
-
-function toChainedRecord(row: AuditRow): ChainedRecord {
-  return {
-    seq: row.seq,
-    id: row.id,
-    occurredAt: row.occurred_at.toISOString(),
-    actorId: row.actor_id,
-    actorOrganisationId: row.actor_organisation_id,
-    action: row.action,
-    subjectType: row.subject_type,
-    subjectId: row.subject_id,
-    summary: row.summary,
-    requestId: row.request_id,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
 }
