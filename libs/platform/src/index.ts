@@ -24,6 +24,7 @@ export * from './queues/jobs';
 export * from './queues/queue-backend';
 export * from './queues/worker-lifecycle';
 export * from './runtime/runtime';
+export * from './security/one-time-tokens';
 export * from './system/ping.processor';
 export * from './system/system-jobs.module';
 export * from './system/system-ping.entity';

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { hash, verify, Algorithm } from '@node-rs/argon2';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane): strong, and ~20 ms on these machines.
@@ -24,12 +24,4 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 /** A hash to verify against when the e-mail is unknown, so timing does not reveal which users exist. */
 export const DUMMY_PASSWORD_HASH = hashPassword(randomBytes(16).toString('hex'));
 
-/** An unguessable token for links and refresh tokens (256 bits, URL-safe). */
-export function randomToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-/** Tokens are stored only as their SHA-256: a database leak yields no usable link or session. */
-export function tokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+export { randomToken, tokenHash } from '@craftcert/platform';

@@ -6,9 +6,10 @@ import {
   addOutboxEvent,
   AppConfig,
   DomainError,
+  randomToken,
   RequestValidationError,
+  tokenHash,
 } from '@craftcert/platform';
-import { createHash, randomBytes } from 'node:crypto';
 import { PiiCipher } from '../crypto/pii-cipher';
 import {
   IDENTITY_FIELD,
@@ -33,8 +34,6 @@ export interface PublicNominationCommand {
   dossier: Record<string, unknown>;
   referees: { name: string; email: string }[];
 }
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Channels open to the public: self-nomination (vouched for by referees), recommendation, tip-offs. */
 @Injectable()
@@ -104,11 +103,11 @@ export class PublicChannelsUseCase {
         await tx.save(nomination);
       }
       for (const referee of command.referees) {
-        const token = randomBytes(32).toString('base64url');
+        const token = randomToken();
         await tx.insert(RefereeEntity, {
           nominationId: nomination.id,
           piiCiphertext: this.cipher.encrypt(referee),
-          tokenHash: hashToken(token),
+          tokenHash: tokenHash(token),
           confirmedAt: null,
           expiresAt: new Date(Date.now() + REFEREE_LINK_DAYS * 86400_000),
         });
@@ -138,7 +137,7 @@ export class PublicChannelsUseCase {
         .update(RefereeEntity)
         .set({ confirmedAt: () => 'now()' })
         .where('token_hash = :hash AND confirmed_at IS NULL AND expires_at > now()', {
-          hash: hashToken(token),
+          hash: tokenHash(token),
         })
         .returning('id, nomination_id')
         .execute();
