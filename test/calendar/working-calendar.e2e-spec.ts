@@ -1,4 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { WorkingCalendar } from '@craftcert/calendar';
 import { createApp, isHttpApp, shutdown } from '../../apps/server/src/bootstrap';
 import { prepareRuntime } from '../../libs/platform/src';
 import {
@@ -249,6 +251,9 @@ describe('working-day calendar through the HTTP API', () => {
         .errors!.map((e) => e.path)
         .toSorted(),
     ).toEqual(['dayKind', 'days']);
+    const noReason = await asAdmin({ method: 'DELETE', url: '/api/calendar/overrides/2026-03-02' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json<ErrorBody>().errors!.map((e) => e.path)).toEqual(['reason']);
     const year = await asAdmin({ url: '/api/calendar/years/20x6' });
     expect(year.statusCode).toBe(400);
     expect(year.json<ErrorBody>().errors!.map((e) => e.path)).toEqual(['year']);
@@ -282,6 +287,41 @@ describe('working-day calendar through the HTTP API', () => {
     const year = (await asAdmin({ url: '/api/calendar/years/2026' })).json<YearBody>();
     expect(year.overrides).toEqual([]);
     expect(year.workingDays).toContain('2026-03-02');
+  });
+
+  it('applies concurrent changes to one day one after the other, each audited with what it replaced', async () => {
+    const [first, second] = await Promise.all([
+      setOverride('2024-03-11', 'dayOff', '并发一'),
+      setOverride('2024-03-11', 'workingDay', '并发二'),
+    ]);
+    expect([first.statusCode, second.statusCode]).toEqual([200, 200]);
+    const audit = await asAdmin({
+      url: '/api/audit?subjectType=calendar-day&subjectId=2024-03-11',
+    });
+    const [later, earlier] = audit
+      .json<AuditBody>()
+      .items.map((i) => i.summary as { before: unknown; after: unknown });
+    expect(earlier.before).toBeNull();
+    expect(later.before).toEqual(earlier.after);
+    const year = (await asAdmin({ url: '/api/calendar/years/2024' })).json<YearBody>();
+    expect(year.overrides.map((o) => o.kind)).toEqual([(later.after as { kind: string }).kind]);
+    expect((await removeOverride('2024-03-11')).statusCode).toBe(204);
+  });
+
+  it('gives snapshots inside many concurrent transactions without needing a second connection', async () => {
+    const dataSource = t.app.get(DataSource);
+    const calendar = t.app.get(WorkingCalendar);
+    // More transactions than the pool has connections: each must use its own for the calendar.
+    const ends = await Promise.all(
+      Array.from({ length: 15 }, () =>
+        dataSource.transaction(async (tx) => {
+          await tx.query('SELECT pg_sleep(0.05)');
+          const snapshot = await calendar.snapshot(tx);
+          return snapshot.periodEnd('2025-09-26', { days: 5, dayKind: 'working' });
+        }),
+      ),
+    );
+    expect(new Set(ends)).toEqual(new Set(['2025-10-09']));
   });
 
   it('documents every calendar route in the OpenAPI document', async () => {

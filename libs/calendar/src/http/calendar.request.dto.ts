@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Length, Matches, Max, Min } from 'class-validator';
 import { MAX_PERIOD_DAYS } from '../calendar-snapshot';
 import type { OverrideKind } from '../domain/calendar-rules';
 import { IsLocalDate } from './is-local-date.validator';
@@ -21,8 +21,8 @@ export class CalendarYearParams {
 export class ReasonRequest {
   @ApiProperty({ example: '市政府决定本市放假一天', minLength: 2, maxLength: 500 })
   @Transform(trimmed)
-  @IsString({ message: 'reason must be text' })
-  @Length(2, 500, { message: 'reason must be 2–500 characters' })
+  // Length also refuses anything but text: one message per field.
+  @Length(2, 500, { message: 'reason must be text of 2–500 characters' })
   reason: string;
 }
 
