@@ -62,9 +62,9 @@ export class CalendarSnapshot {
   }
 
   private periodEndDay(start: LocalDate, period: PeriodSpec): EpochDay {
-    const end = arithmetic.periodEnd(this.rules.isWorkingDay, day(start, 'start'), spec(period));
-    local(end);
-    return end;
+    return inRange(
+      arithmetic.periodEnd(this.rules.isWorkingDay, day(start, 'start'), spec(period)),
+    );
   }
 }
 
@@ -91,9 +91,13 @@ function spec(period: PeriodSpec): PeriodSpec {
   return { days: count(period.days, 'period.days', 1), dayKind: period.dayKind };
 }
 
-function local(epochDay: EpochDay): LocalDate {
+function inRange(epochDay: EpochDay): EpochDay {
   if (epochDay < FIRST_EPOCH_DAY || epochDay > LAST_EPOCH_DAY) {
     invalid('start', 'the result would fall outside the years 1000–9999');
   }
-  return formatLocalDate(epochDay);
+  return epochDay;
+}
+
+function local(epochDay: EpochDay): LocalDate {
+  return formatLocalDate(inRange(epochDay));
 }
