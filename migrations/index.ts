@@ -1,6 +1,7 @@
 import type { PersistenceCatalogue } from '@craftcert/platform';
 import { OutboxEventEntity, SystemPingEntity } from '@craftcert/platform';
 import { AUDIT_ENTITIES } from '@craftcert/audit';
+import { CALENDAR_ENTITIES } from '@craftcert/calendar';
 import { IDENTITY_ENTITIES } from '@craftcert/identity';
 import { NOMINATION_ENTITIES } from '@craftcert/nominations';
 import { PROGRAMME_ENTITIES } from '@craftcert/programmes';
@@ -10,6 +11,7 @@ import { AuditTrail1795602618119 } from './1795602618119-AuditTrail';
 import { IdentityAndOutbox1795602769702 } from './1795602769702-IdentityAndOutbox';
 import { Nominations1795603951298 } from './1795603951298-Nominations';
 import { RefreshRotationTime1795607408959 } from './1795607408959-RefreshRotationTime';
+import { WorkingCalendar1796187791615 } from './1796187791615-WorkingCalendar';
 
 /**
  * Every entity and every migration, in order. The app, the CLI and the tests build their data
@@ -23,6 +25,7 @@ export const catalogue: PersistenceCatalogue = {
     ...AUDIT_ENTITIES,
     ...IDENTITY_ENTITIES,
     ...NOMINATION_ENTITIES,
+    ...CALENDAR_ENTITIES,
   ],
   migrations: [
     Foundation1795601469900,
@@ -31,5 +34,6 @@ export const catalogue: PersistenceCatalogue = {
     IdentityAndOutbox1795602769702,
     Nominations1795603951298,
     RefreshRotationTime1795607408959,
+    WorkingCalendar1796187791615,
   ],
 };

@@ -78,6 +78,13 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/referee-confirmations': 'public',
   'POST /api/editions/:editionId/tip-offs': 'public',
   'GET /api/editions/:editionId/tip-offs': ADMIN,
+  'GET /api/calendar': 'signedIn',
+  'GET /api/calendar/years/:year': 'signedIn',
+  'GET /api/calendar/period': 'signedIn',
+  'PUT /api/calendar/overrides/:date': ADMIN,
+  'DELETE /api/calendar/overrides/:date': ADMIN,
+  'PUT /api/calendar/years/:year/declaration': ADMIN,
+  'DELETE /api/calendar/years/:year/declaration': ADMIN,
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {
@@ -87,6 +94,8 @@ const SAMPLE_PARAMS: Record<string, string> = {
   nominationId: '00000000-0000-4000-8000-000000000004',
   fileId: '00000000-0000-4000-8000-000000000005',
   version: '1',
+  date: '2026-03-02',
+  year: '2027',
 };
 
 describe('authorisation matrix: every route × every role', () => {

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditHttpModule } from '@craftcert/audit';
+import { CalendarHttpModule } from '@craftcert/calendar';
 import { IdentityModule } from '@craftcert/identity';
 import { HealthModule, HttpSecurityModule, Runtime } from '@craftcert/platform';
 import { NominationsModule } from '@craftcert/nominations';
@@ -18,6 +19,7 @@ export class ApiModule {
         ProgrammesModule,
         NominationsModule,
         AuditHttpModule,
+        CalendarHttpModule,
       ],
     };
   }

@@ -19,7 +19,8 @@ export type ErrorCode =
   | 'TOKEN_INVALID'
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
-  | 'SHUTTING_DOWN';
+  | 'SHUTTING_DOWN'
+  | 'CALENDAR_DATA_MISSING';
 
 export interface FieldError {
   /** Dotted path of the offending field, e.g. `dossier.contests[0].rank`. */
@@ -74,6 +75,9 @@ export function statusForCode(code: ErrorCode): number {
     case 'NOMINATION_WINDOW_CLOSED':
       return 409;
     case 'DEFINITION_NOT_PUBLISHED':
+    // Well-formed, but the reference data needed to process it is absent (not a conflict
+    // between writes, which is what 409 says here); the admin declares the year to fix it.
+    case 'CALENDAR_DATA_MISSING':
       return 422;
     case 'RATE_LIMITED':
       return 429;
