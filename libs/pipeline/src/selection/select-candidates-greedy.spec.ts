@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import type { SelectionConstraint } from '../definition/definition.types';
 import { fixtureDefinition, text } from '../testing/definition.fixture';
-import { selectCandidates } from './select-candidates';
+import { selectCandidatesGreedy as selectCandidates } from './select-candidates-greedy';
 import type { SelectionCandidate } from './selection.types';
 
 const opts = { referenceDate: '2024-06-30' };
@@ -47,7 +47,7 @@ function candidate(
   };
 }
 
-describe('selectCandidates', () => {
+describe('selectCandidatesGreedy (benchmark baseline)', () => {
   it('takes the best scores up to the quotas and assigns tiers in merit order', () => {
     const def = fixtureDefinition({ quotas: [2, 1] });
     const result = selectCandidates(
