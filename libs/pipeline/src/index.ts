@@ -56,3 +56,4 @@ export {
 export { type DefinitionChange, diffDefinitions } from './diff/diff-definitions';
 export { type DryRunItem, type OutcomeChange, compareOutcomes } from './diff/compare-outcomes';
 export { formatValidationErrors, formatTrace, formatDiff } from './format/format-cli';
+export { formatSelection, formatSelectionDiff } from './format/format-selection';

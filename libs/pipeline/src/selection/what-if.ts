@@ -52,6 +52,7 @@ export interface WhatIfResult {
 }
 
 const BOUNDS: Bounds[] = ['minCount', 'minShare', 'maxCount', 'maxShare'];
+const SETTINGS = ['total', 'quotas', 'scoreFloor', 'constraints', 'add', 'weights'];
 
 /** The definition with the overrides applied; throws SelectionInputError naming each bad path. */
 export function applyOverrides(
@@ -59,6 +60,13 @@ export function applyOverrides(
   overrides: SelectionOverrides,
 ): PipelineDefinition {
   const errors: CandidateError[] = [];
+  for (const key of Object.keys(overrides)) {
+    if (!SETTINGS.includes(key))
+      errors.push({
+        path: `/${key}`,
+        message: `is not a what-if setting (${SETTINGS.join(', ')})`,
+      });
+  }
   const def = structuredClone(definition);
   const sel = def.selection;
   if (overrides.total !== undefined) sel.total = overrides.total;
