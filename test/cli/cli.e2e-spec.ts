@@ -183,7 +183,7 @@ describe('CLI: pipeline:select (no database needed)', () => {
     const res = await cli(['pipeline:select', city, file, ...args, '--what-if', overrides]);
     expect(res.code).toBe(1);
     expect(res.stderr).toContain(
-      '/selection/constraints/2/field: after the what-if: unknown dossier field \"workshopColour\"',
+      '/selection/constraints/2/field: after the what-if: unknown dossier field "workshopColour"',
     );
   });
 });

@@ -61,6 +61,8 @@ export class Feasibility {
   private readonly laminarCache = new Map<string, boolean>();
   private readonly plans = new Map<string, Relaxation[]>();
   private readonly bySignature = new Map<number, number[]>();
+  /** Per where-constraint: how many classes lie inside its set. */
+  private readonly insideCount: number[];
 
   constructor(private readonly model: FeasibilityModel) {
     const n = model.classes.length;
@@ -76,6 +78,9 @@ export class Feasibility {
     });
     model.perValue.forEach((_, f) =>
       this.labelings.push([Int32Array.from(model.classes, (c) => c.values[f])]),
+    );
+    this.insideCount = model.where.map(
+      (_, j) => model.classes.filter((c) => (c.sig >> j) & 1).length,
     );
     model.classes.forEach((c, i) => {
       const list = this.bySignature.get(c.sig) ?? [];
@@ -122,7 +127,7 @@ export class Feasibility {
     const n = this.model.classes.length;
     return this.model.where.every((_, j) => {
       if (!query.active[j]) return true;
-      const inside = this.labelings[j][0].reduce((a, g) => a + (g === 0 ? 1 : 0), 0);
+      const inside = this.insideCount[j];
       const [min, max] = this.bounds(j, 0, query);
       if (inside === 0) return min <= 0;
       return inside < n || (min <= query.size && query.size <= max);
@@ -349,21 +354,21 @@ function with1(values: readonly number[], index: number, value: number): number[
 
 /** Two disjoint-set labelings are laminar when every pair of sets is nested or disjoint. */
 function laminarPair(p: Labeling, q: Labeling): boolean {
+  const width = Math.max(0, ...q) + 1;
   const sizeP = new Map<number, number>();
   const sizeQ = new Map<number, number>();
-  const both = new Map<string, [number, number, number]>();
+  const both = new Map<number, number>();
   for (let c = 0; c < p.length; c++) {
     if (p[c] >= 0) sizeP.set(p[c], (sizeP.get(p[c]) ?? 0) + 1);
     if (q[c] >= 0) sizeQ.set(q[c], (sizeQ.get(q[c]) ?? 0) + 1);
     if (p[c] >= 0 && q[c] >= 0) {
-      const key = `${p[c]}:${q[c]}`;
-      const entry = both.get(key) ?? [p[c], q[c], 0];
-      entry[2]++;
-      both.set(key, entry);
+      const key = p[c] * width + q[c];
+      both.set(key, (both.get(key) ?? 0) + 1);
     }
   }
-  for (const [a, b, count] of both.values()) {
-    if (count !== sizeP.get(a) && count !== sizeQ.get(b)) return false;
+  for (const [key, count] of both) {
+    const a = Math.floor(key / width);
+    if (count !== sizeP.get(a) && count !== sizeQ.get(key - a * width)) return false;
   }
   return true;
 }

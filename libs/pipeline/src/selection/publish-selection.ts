@@ -9,7 +9,8 @@ export function publishSelection(
   selected: readonly SelectedCandidate[],
 ): { published: { tier: string; ids: string[] }[]; listCollation: string } {
   const { listOrder } = cs;
-  const byId = new Map(pool.map((c) => [c.id, c]));
+  const chosen = new Set(selected.map((s) => s.id));
+  const byId = new Map(pool.filter((c) => chosen.has(c.id)).map((c) => [c.id, c]));
   const collation = listOrder.by === 'bySurnameStroke' ? strokeCollation() : undefined;
   const name = (id: string) => String(byId.get(id)?.dossier[listOrder.nameField ?? ''] ?? '');
   const published = cs.tiers.map((tier) => {

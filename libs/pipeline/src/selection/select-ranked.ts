@@ -28,17 +28,26 @@ export function selectRanked(
   ranked: readonly SelectionCandidate[],
   cs: ConstraintSet,
 ): SelectionOutcome {
-  const leftOut = new Map<string, LeftOutCandidate>();
+  // One slot per ranked candidate, so the left-out list keeps the ranking's order.
+  const leftOut: (LeftOutCandidate | undefined)[] = Array.from({ length: ranked.length });
   const pool: SelectionCandidate[] = [];
-  for (const c of ranked) {
+  const poolSlot: number[] = [];
+  const ineligible = reasons.ineligible();
+  const belowFloor = new Map<number, CandidateReason>();
+  ranked.forEach((c, slot) => {
     const score = c.score ?? null;
     if (c.eligible === false) {
-      leftOut.set(c.id, { id: c.id, meritRank: null, score, reason: reasons.ineligible() });
+      leftOut[slot] = { id: c.id, meritRank: null, score, reason: ineligible };
     } else if (!c.directRecognition && cs.scoreFloor !== null && (c.score ?? 0) < cs.scoreFloor) {
-      const reason = reasons.belowScoreFloor(c.score ?? 0, cs.scoreFloor);
-      leftOut.set(c.id, { id: c.id, meritRank: null, score, reason });
-    } else pool.push(c);
-  }
+      const value = c.score ?? 0;
+      let reason = belowFloor.get(value);
+      if (!reason) belowFloor.set(value, (reason = reasons.belowScoreFloor(value, cs.scoreFloor)));
+      leftOut[slot] = { id: c.id, meritRank: null, score, reason };
+    } else {
+      pool.push(c);
+      poolSlot.push(slot);
+    }
+  });
   const problem = new SelectionProblem(cs, pool);
   const recognised = problem.recognised.reduce((a, b) => a + b, 0);
   const best = problem.largest(cs.places, recognised);
@@ -55,7 +64,7 @@ export function selectRanked(
     if (!seated[i]) {
       if (reason.code === 'FLOOR_UNMEETABLE')
         reason.constraintIds.forEach((id) => floorsSkipped.add(id));
-      leftOut.set(c.id, { id: c.id, meritRank: i + 1, score: c.score ?? null, reason });
+      leftOut[poolSlot[i]] = { id: c.id, meritRank: i + 1, score: c.score ?? null, reason };
       return;
     }
     while (inTier >= cs.tiers[tier].quota) [tier, inTier] = [tier + 1, 0];
@@ -81,7 +90,7 @@ export function selectRanked(
     places: cs.places,
     filled: best.size,
     selected,
-    leftOut: ranked.flatMap((c) => leftOut.get(c.id) ?? []),
+    leftOut: leftOut.filter((c) => c !== undefined),
     constraints: reports(
       cs,
       pool.filter((_, i) => seated[i]),
@@ -212,8 +221,11 @@ class Walk {
     const { cs, pool } = this.p;
     const last = this.lastSeated;
     if (this.size === cs.places) {
-      return (i) =>
-        reasons.quotaFull(cs.places, last + 1, tieNote(cs, pool[i], pool[last], last + 1));
+      const plain = reasons.quotaFull(cs.places, last + 1, null);
+      return (i) => {
+        const tie = tieNote(cs, pool[i], pool[last], last + 1);
+        return tie ? reasons.quotaFull(cs.places, last + 1, tie) : plain;
+      };
     }
     const rules = this.p.ruleRefs;
     const conflict = this.p.minimalConflict(
@@ -251,9 +263,9 @@ function reports(cs: ConstraintSet, chosen: readonly SelectionCandidate[]): Cons
     return { id, kind, label, bound, achieved, met: true, reason: reportText(w, bound, achieved) };
   });
   const perValueReports = cs.perValue.map((cap): ConstraintReport => {
-    const counts = new Map<string, number>();
+    const counts = new Map<unknown, number>();
     for (const c of chosen) {
-      const v = JSON.stringify(c.dossier[cap.field]);
+      const v = c.dossier[cap.field];
       counts.set(v, (counts.get(v) ?? 0) + 1);
     }
     const achieved = Math.max(0, ...counts.values());

@@ -35,33 +35,39 @@ export class SelectionProblem {
     readonly pool: readonly SelectionCandidate[],
   ) {
     this.groupValues = cs.perValue.map(() => []);
-    const groupIds = cs.perValue.map(() => new Map<string, number>());
-    const byKey = new Map<string, number>();
-    pool.forEach((candidate, i) => {
+    const groupIds = cs.perValue.map(() => new Map<unknown, number>());
+    // Class lookup: signature, then the group of each per-value cap (no key strings per candidate).
+    const lookup = new Map<number, unknown>();
+    for (let i = 0; i < pool.length; i++) {
+      const dossier = pool[i].dossier;
       let sig = 0;
-      cs.where.forEach((w, j) => {
-        if (w.matches(candidate.dossier)) sig |= 1 << j;
-      });
-      const values = cs.perValue.map((cap, f) => {
-        const value = JSON.stringify(candidate.dossier[cap.field]);
+      for (let j = 0; j < cs.where.length; j++) if (cs.where[j].matches(dossier)) sig |= 1 << j;
+      const values: number[] = [];
+      let node = lookup as Map<number, unknown>;
+      let key = sig;
+      for (let f = 0; f < cs.perValue.length; f++) {
+        const value = dossier[cs.perValue[f].field];
         let id = groupIds[f].get(value);
         if (id === undefined) {
           id = groupIds[f].size;
           groupIds[f].set(value, id);
-          this.groupValues[f].push(String(candidate.dossier[cap.field]));
+          this.groupValues[f].push(String(value));
         }
-        return id;
-      });
-      const key = `${sig}|${values.join(',')}`;
-      let c = byKey.get(key);
+        values.push(id);
+        let next = node.get(key) as Map<number, unknown> | undefined;
+        if (!next) node.set(key, (next = new Map<number, unknown>()));
+        node = next;
+        key = id;
+      }
+      let c = node.get(key) as number | undefined;
       if (c === undefined) {
         c = this.classes.length;
-        byKey.set(key, c);
+        node.set(key, c);
         this.classes.push({ sig, values, members: [] });
       }
       this.classes[c].members.push(i);
       this.classOf.push(c);
-    });
+    }
     this.feasibility = new Feasibility({
       classes: this.classes,
       where: cs.where.map((w) => ({ kind: w.kind, bound: (size: number) => boundOf(w, size) })),

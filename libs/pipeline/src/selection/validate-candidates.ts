@@ -21,12 +21,18 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 const isScalar = (v: unknown) =>
   typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 
+const validCriteria = (v: unknown) =>
+  isRecord(v) && Object.values(v).every((x) => typeof x === 'number' && Number.isFinite(x));
+
 function checkScore(
   c: Record<string, unknown>,
   path: string,
   cs: ConstraintSet,
   errors: CandidateError[],
 ): void {
+  const score = c.score;
+  if (typeof score === 'number' && score >= 0 && (cs.maxScore === null || score <= cs.maxScore))
+    return; // the common case, without building any message
   const who = typeof c.id === 'string' ? `candidate "${c.id}"` : 'this candidate';
   const needed = c.eligible !== false && c.directRecognition !== true;
   if (c.score === undefined || c.score === null) {
@@ -48,11 +54,12 @@ export function validateCandidates(input: unknown, cs: ConstraintSet): Selection
     throw new SelectionInputError([{ path: '', message: 'must be an array of candidates' }]);
   const errors: CandidateError[] = [];
   const seen = new Map<string, number>();
-  input.forEach((c: unknown, i) => {
+  for (let i = 0; i < input.length; i++) {
+    const c: unknown = input[i];
     const path = `/${i}`;
     if (!isRecord(c)) {
       errors.push({ path, message: 'must be an object' });
-      return;
+      continue;
     }
     if (typeof c.id !== 'string' || c.id === '') {
       errors.push({ path: `${path}/id`, message: 'must be a non-empty string' });
@@ -62,28 +69,23 @@ export function validateCandidates(input: unknown, cs: ConstraintSet): Selection
         message: `duplicate candidate id "${c.id}" (also at /${seen.get(c.id)})`,
       });
     } else seen.set(c.id, i);
-    for (const flag of ['eligible', 'directRecognition'] as const) {
-      if (c[flag] !== undefined && typeof c[flag] !== 'boolean')
-        errors.push({ path: `${path}/${flag}`, message: 'must be true or false' });
-    }
+    if (c.eligible !== undefined && typeof c.eligible !== 'boolean')
+      errors.push({ path: `${path}/eligible`, message: 'must be true or false' });
+    if (c.directRecognition !== undefined && typeof c.directRecognition !== 'boolean')
+      errors.push({ path: `${path}/directRecognition`, message: 'must be true or false' });
     checkScore(c, path, cs, errors);
     if (!isRecord(c.dossier)) {
       errors.push({ path: `${path}/dossier`, message: 'must be an object' });
-      return;
+      continue;
     }
-    if (c.criteria !== undefined) {
-      const bad =
-        !isRecord(c.criteria) ||
-        Object.values(c.criteria).some((v) => typeof v !== 'number' || !Number.isFinite(v));
-      if (bad)
-        errors.push({ path: `${path}/criteria`, message: 'must map criterion ids to numbers' });
-    }
+    if (c.criteria !== undefined && !validCriteria(c.criteria))
+      errors.push({ path: `${path}/criteria`, message: 'must map criterion ids to numbers' });
     const competing =
       c.eligible !== false &&
       (c.directRecognition === true ||
         cs.scoreFloor === null ||
         (typeof c.score === 'number' && c.score >= cs.scoreFloor));
-    if (!competing) return;
+    if (!competing) continue;
     for (const cap of cs.perValue) {
       if (!isScalar(c.dossier[cap.field])) {
         errors.push({
@@ -92,7 +94,7 @@ export function validateCandidates(input: unknown, cs: ConstraintSet): Selection
         });
       }
     }
-  });
+  }
   if (errors.length > 0) throw new SelectionInputError(errors);
   return input as SelectionCandidate[];
 }
