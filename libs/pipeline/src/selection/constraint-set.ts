@@ -3,9 +3,11 @@
 import type {
   LocalizedText,
   PipelineDefinition,
+  Rule,
   SelectionRules,
 } from '../definition/definition.types';
 import { dossierFieldMap } from '../definition/dossier-fields';
+import { walkRule } from '../definition/rule-tree';
 import { compileCondition } from '../rules/compile-definition';
 import type { Dossier } from '../rules/evaluation.types';
 
@@ -67,6 +69,34 @@ export interface ConstraintSetOptions {
   tiers?: readonly { id: string; label: LocalizedText; quota: number }[];
 }
 
+/**
+ * A condition that reads only scalar fields (field, age, years-since rules) gives the same answer for
+ * the same values of those fields, so each distinct combination is evaluated once: on a large pool
+ * this spares most of the (tracing) rule evaluations.
+ */
+function memoised(rule: Rule, matches: (d: Dossier) => boolean): (d: Dossier) => boolean {
+  const fields = new Set<string>();
+  let scalarOnly = true;
+  walkRule(rule, '', (r) => {
+    if (r.kind === 'field' || r.kind === 'age' || r.kind === 'yearsSince') fields.add(r.field);
+    else if (r.kind === 'count' || r.kind === 'priorAward') scalarOnly = false;
+  });
+  if (!scalarOnly) return matches;
+  const read = [...fields];
+  const cache = new Map<unknown, boolean>();
+  const keyOf =
+    read.length === 1
+      ? (d: Dossier) => d[read[0]]
+      : (d: Dossier) => JSON.stringify(read.map((f) => d[f] ?? null));
+  return (dossier) => {
+    const key = keyOf(dossier);
+    if (typeof key === 'object' && key !== null) return matches(dossier);
+    let hit = cache.get(key);
+    if (hit === undefined) cache.set(key, (hit = matches(dossier)));
+    return hit;
+  };
+}
+
 export function compileConstraintSet(
   definition: PipelineDefinition,
   options: ConstraintSetOptions,
@@ -85,7 +115,7 @@ export function compileConstraintSet(
     }
     const condition = compileCondition(definition, c.where);
     const { where: _rule, principle: _principle, ...rest } = c;
-    where.push({ ...rest, matches: (dossier) => condition(dossier, context) });
+    where.push({ ...rest, matches: memoised(c.where, (dossier) => condition(dossier, context)) });
   }
   const scoring = definition.stages.find((s) => s.kind === 'expertScoring');
   return {
