@@ -83,6 +83,111 @@ describe('CLI: pipeline commands (no database needed)', () => {
   });
 });
 
+describe('CLI: pipeline:select (no database needed)', () => {
+  let dir: string;
+  const city = shippedDefinitionPath('hangzhou-city-craftsman');
+  const args = ['--reference-date', '2024-06-30'];
+  // 30 manufacturing candidates from 15 employers and 20 service ones, scores 99 down to 74.5,
+  // then one below the definition's score floor of 70.
+  const candidates = Array.from({ length: 51 }, (_, i) => ({
+    id: `n${String(i).padStart(2, '0')}`,
+    score: i === 50 ? 50 : 99 - i / 2,
+    dossier: {
+      name: `候选人${i}`,
+      industrySection: i % 5 < 3 ? 'C' : 'I',
+      employer: i % 5 < 3 ? `厂${i % 15}` : `店${i}`,
+    },
+  }));
+  const write = async (name: string, content: unknown) => {
+    const file = join(dir, name);
+    await writeFile(file, typeof content === 'string' ? content : JSON.stringify(content));
+    return file;
+  };
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'craftcert-select-'));
+  });
+
+  it('prints the selection with a reason for every candidate', async () => {
+    const file = await write('candidates.json', candidates);
+    const res = await cli(['pipeline:select', city, file, ...args, '--lang', 'en']);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('40 places, 40 selected');
+    expect(res.stdout).toContain('1. n00 [craftsman] score 99 — selected on merit (rank 1)');
+    expect(res.stdout).toContain('n50 score 50 — score 50 is below the floor of 70');
+    expect(res.stdout).toContain('"at least 60 % from manufacturing" needs at least 24');
+  });
+
+  it('prints JSON that another tool can check', async () => {
+    const file = await write('candidates.json', candidates);
+    const res = await cli(['pipeline:select', city, file, ...args, '--json']);
+    expect(res.code).toBe(0);
+    const result = JSON.parse(res.stdout);
+    expect(result.status).toBe('selected');
+    expect(result.selected).toHaveLength(40);
+    expect(result.selected[0]).toMatchObject({ id: 'n00', tier: 'craftsman', position: 1 });
+    expect(result.selected[30]).toMatchObject({ tier: 'nominationAward' });
+    expect(result.selected.length + result.leftOut.length).toBe(51);
+    const makers = result.selected.filter((s: { id: string }) => Number(s.id.slice(1)) % 5 < 3);
+    expect(makers.length).toBeGreaterThanOrEqual(24);
+    expect(result.constraints.map((c: { id: string }) => c.id)).toEqual([
+      'manufacturing-floor',
+      'per-employer-cap',
+    ]);
+  });
+
+  it('shows a what-if against the current result', async () => {
+    const file = await write('candidates.json', candidates);
+    const overrides = await write('what-if.yaml', 'total: 35\nquotas: { craftsman: 25 }\n');
+    const res = await cli(['pipeline:select', city, file, ...args, '--what-if', overrides]);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('名额 35 个，入选 35 人');
+    expect(res.stdout).toContain('假设调整后与当前结果相比：');
+    expect(res.stdout).toMatch(/- 落选 n\d+ — 名额已满：35 个名额在第 \d+ 名时已全部选定/);
+  });
+
+  it('exits 2 with the conflicting rules when no list can meet them', async () => {
+    const few = candidates.map((c) => ({ ...c, dossier: { ...c.dossier, industrySection: 'I' } }));
+    const file = await write('service-only.json', few);
+    const overrides = await write(
+      'floor.yaml',
+      'constraints:\n  manufacturing-floor: { minShare: null, minCount: 24 }\n',
+    );
+    const res = await cli(['pipeline:select', city, file, ...args, '--what-if', overrides]);
+    expect(res.code).toBe(2);
+    expect(res.stdout).toContain('但合格的符合条件候选人只有 0 人');
+  });
+
+  it('refuses bad candidates with exit 1, naming each one', async () => {
+    const bad = [
+      candidates[0],
+      { ...candidates[1], id: 'n00' },
+      { ...candidates[2], score: 'NaN' },
+      { ...candidates[3], score: 150 },
+      { id: 'x', dossier: {} },
+    ];
+    const file = await write('bad.json', bad);
+    const res = await cli(['pipeline:select', city, file, ...args]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('/1/id: duplicate candidate id "n00" (also at /0)');
+    expect(res.stderr).toContain('/2/score: candidate "n02": score must be a finite number');
+    expect(res.stderr).toContain('/3/score: candidate "n03": score 150 must be between 0 and 100');
+    expect(res.stderr).toContain('/4/score: candidate "x" has no score but needs one');
+  });
+
+  it('refuses a what-if constraint on an unknown field with its path', async () => {
+    const file = await write('candidates.json', candidates);
+    const overrides = await write(
+      'unknown.yaml',
+      'add:\n  - { id: per-district, kind: capPerValue, label: { zh: 每区, en: per district }, field: workshopColour, maxCount: 2 }\n',
+    );
+    const res = await cli(['pipeline:select', city, file, ...args, '--what-if', overrides]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain(
+      '/selection/constraints/2/field: after the what-if: unknown dossier field "workshopColour"',
+    );
+  });
+});
+
 describe('CLI: database commands', () => {
   let database: TestDatabase;
   beforeAll(async () => {

@@ -34,7 +34,8 @@ async function main(): Promise<void> {
   } finally {
     await runtime?.release();
   }
-  process.exit(failed || process.exitCode ? 1 : 0);
+  // A command may set its own non-zero code (pipeline:select exits 2 when no list can be made).
+  process.exit(failed ? 1 : Number(process.exitCode ?? 0));
 }
 
 main().catch((error: unknown) => {

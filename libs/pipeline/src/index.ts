@@ -30,6 +30,30 @@ export { type RubricInput, type RubricScore, scoreRubric } from './scoring/rubri
 export { type ExpertMark, type PanelScore, aggregateScores } from './scoring/aggregate-scores';
 export type * from './selection/selection.types';
 export { selectCandidates } from './selection/select-candidates';
+export { selectRanked } from './selection/select-ranked';
+export {
+  type ConstraintSet,
+  type ConstraintSetOptions,
+  compileConstraintSet,
+} from './selection/constraint-set';
+export {
+  type CandidateError,
+  SelectionInputError,
+  validateCandidates,
+} from './selection/validate-candidates';
+export {
+  type SelectionOverrides,
+  type SelectionDiff,
+  type WhatIfResult,
+  applyOverrides,
+  diffSelections,
+  whatIf,
+} from './selection/what-if';
+export {
+  type GreedySelectionResult,
+  selectCandidatesGreedy,
+} from './selection/select-candidates-greedy';
 export { type DefinitionChange, diffDefinitions } from './diff/diff-definitions';
 export { type DryRunItem, type OutcomeChange, compareOutcomes } from './diff/compare-outcomes';
 export { formatValidationErrors, formatTrace, formatDiff } from './format/format-cli';
+export { formatSelection, formatSelectionDiff } from './format/format-selection';

@@ -1,14 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommandRunner, Option } from 'nest-commander';
+import { parse as parseYaml } from 'yaml';
 import {
   compileDefinition,
   diffDefinitions,
   formatDiff,
+  formatSelection,
+  formatSelectionDiff,
   formatTrace,
   formatValidationErrors,
   parseDefinition,
   PipelineDefinition,
+  selectCandidates,
+  SelectionInputError,
+  type SelectionOverrides,
   validateDossier,
+  whatIf,
 } from '@craftcert/pipeline';
 
 /** Reads and validates a definition file; prints the errors and fails the command if invalid. */
@@ -74,6 +81,97 @@ interface ExplainOptions {
   referenceDate?: string;
 }
 
+/** Parses a JSON or YAML file; prints where it fails and returns undefined. */
+function readDocument(file: string, yaml: boolean): { value: unknown } | undefined {
+  try {
+    const text = readFileSync(file, 'utf8');
+    return { value: yaml ? parseYaml(text) : JSON.parse(text) };
+  } catch (error) {
+    console.error(`${file}: ${(error as Error).message}`);
+    process.exitCode = 1;
+    return undefined;
+  }
+}
+
+@Command({
+  name: 'pipeline:select',
+  arguments: '<definition> <candidates>',
+  description:
+    'Select from scored candidates (JSON array) under a definition, with a reason for each; exit 2 when the rules cannot all be met',
+})
+export class PipelineSelectCommand extends CommandRunner {
+  async run([definitionFile, candidatesFile]: string[], options: SelectOptions): Promise<void> {
+    const definition = loadDefinition(definitionFile);
+    const candidates = definition && readDocument(candidatesFile, false);
+    const overrides = options.whatIf ? readDocument(options.whatIf, true) : { value: undefined };
+    if (!definition || !candidates || !overrides) return;
+    const lang = options.lang ?? 'zh';
+    const select = {
+      referenceDate: options.referenceDate ?? new Date().toISOString().slice(0, 10),
+    };
+    try {
+      const current = selectCandidates(definition, candidates.value, select);
+      const changed =
+        overrides.value === undefined
+          ? undefined
+          : whatIf(definition, candidates.value, overrides.value as SelectionOverrides, {
+              ...select,
+              current,
+            });
+      const result = changed?.outcome ?? current;
+      if (options.json) {
+        const document = changed ? { current, whatIf: result, diff: changed.diff } : result;
+        console.log(JSON.stringify(document, null, 2));
+      } else {
+        console.log(formatSelection(result, lang));
+        if (changed) console.log(`\n${formatSelectionDiff(changed.diff, lang)}`);
+      }
+      if (result.status === 'infeasible') process.exitCode = 2;
+    } catch (error) {
+      if (!(error instanceof SelectionInputError)) throw error;
+      const file =
+        overrides.value !== undefined && isOverrideError(error) ? options.whatIf : candidatesFile;
+      console.error(`${file}: ${formatValidationErrors(error.errors)}`);
+      process.exitCode = 1;
+    }
+  }
+
+  @Option({
+    flags: '--what-if <overrides>',
+    description: 'YAML file of changed quotas, floors, caps or weights',
+  })
+  parseWhatIf(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--lang <lang>', description: 'zh (default) or en' })
+  parseLang(value: string): 'zh' | 'en' {
+    if (value !== 'zh' && value !== 'en') throw new Error('--lang must be zh or en');
+    return value;
+  }
+
+  @Option({ flags: '--json', description: 'Print the result as JSON' })
+  parseJson(): boolean {
+    return true;
+  }
+
+  @Option({ flags: '--reference-date <date>', description: 'YYYY-MM-DD for ages (default: today)' })
+  parseReferenceDate(value: string): string {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error('--reference-date must be YYYY-MM-DD');
+    return value;
+  }
+}
+
+/** Candidate errors point into the list (/3/score); what-if errors name a setting or the definition. */
+function isOverrideError(error: SelectionInputError): boolean {
+  return error.errors.some((e) => !/^\/\d+(\/|$)/.test(e.path));
+}
+
+interface SelectOptions extends ExplainOptions {
+  whatIf?: string;
+  json?: boolean;
+}
+
 @Command({
   name: 'pipeline:diff',
   arguments: '<a> <b>',
@@ -90,5 +188,6 @@ export class PipelineDiffCommand extends CommandRunner {
 export const PIPELINE_COMMANDS = [
   PipelineValidateCommand,
   PipelineExplainCommand,
+  PipelineSelectCommand,
   PipelineDiffCommand,
 ];

@@ -169,6 +169,14 @@ function checkSelection(def: PipelineDefinition, errors: DefinitionError[]): voi
     });
   }
   checkUnique(sel.constraints, (c) => c.id, '/selection/constraints', 'constraint id', errors);
+  // The selection engine keys candidates by their membership of every floor and cap in 31 bits.
+  const withWhere = (sel.constraints ?? []).filter((c) => c.kind !== 'capPerValue').length;
+  if (withWhere > 31) {
+    errors.push({
+      path: '/selection/constraints',
+      message: `has ${withWhere} floors and caps; at most 31 are supported`,
+    });
+  }
   sel.constraints?.forEach((c, i) => {
     const path = `/selection/constraints/${i}`;
     if (c.kind === 'capPerValue') {

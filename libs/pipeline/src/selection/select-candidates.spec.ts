@@ -1,41 +1,50 @@
-import * as fc from 'fast-check';
 import type { SelectionConstraint } from '../definition/definition.types';
 import { fixtureDefinition, text } from '../testing/definition.fixture';
 import { selectCandidates } from './select-candidates';
-import type { SelectionCandidate } from './selection.types';
+import { selectCandidatesGreedy } from './select-candidates-greedy';
+import type { Selection, SelectionCandidate, SelectionOutcome } from './selection.types';
+import { SelectionInputError } from './validate-candidates';
 
 const opts = { referenceDate: '2024-06-30' };
-const manufacturing: SelectionConstraint = {
-  id: 'manufacturing-floor',
+const isC = {
+  id: 'is-c',
+  kind: 'field' as const,
+  label: text('行业门类', 'industry section'),
+  field: 'industrySection',
+  equals: 'C',
+};
+const floorC = (minCount: number): SelectionConstraint => ({
+  id: 'manufacturing',
   kind: 'floor',
-  label: text('制造业不低于 60%', 'at least 60 % manufacturing'),
-  minShare: 0.6,
-  where: {
-    id: 'is-c',
-    kind: 'field',
-    label: text('行业门类', 'industry section'),
-    field: 'industrySection',
-    equals: 'C',
-  },
-};
-const perEmployer: SelectionConstraint = {
-  id: 'per-employer',
-  kind: 'capPerValue',
-  label: text('同一单位不超过 2 人', 'at most 2 per employer'),
-  field: 'employer',
-  maxCount: 2,
-};
-const young: SelectionConstraint = {
+  label: text(`制造业至少 ${minCount} 人`, `at least ${minCount} from manufacturing`),
+  minCount,
+  where: isC,
+});
+const floorYoung: SelectionConstraint = {
   id: 'young',
   kind: 'floor',
-  label: text('40 岁及以下不少于 2 人', 'at least 2 aged 40 or under'),
-  minCount: 2,
-  where: { id: 'young-age', kind: 'age', label: text('年龄', 'age'), field: 'birthDate', max: 40 },
+  label: text('40 岁及以下至少 1 人', 'at least 1 aged 40 or under'),
+  minCount: 1,
+  where: { id: 'age', kind: 'age', label: text('年龄', 'age'), field: 'birthDate', max: 40 },
+};
+const perEmployer = (maxCount: number): SelectionConstraint => ({
+  id: 'per-employer',
+  kind: 'capPerValue',
+  label: text(`同一单位不超过 ${maxCount} 人`, `at most ${maxCount} per employer`),
+  field: 'employer',
+  maxCount,
+});
+const nonCCap: SelectionConstraint = {
+  id: 'non-c-cap',
+  kind: 'cap',
+  label: text('非制造业不超过 1 人', 'at most 1 outside manufacturing'),
+  maxCount: 1,
+  where: { ...isC, id: 'not-c', equals: undefined, notIn: ['C'] },
 };
 
 function candidate(
   id: string,
-  score: number,
+  score: number | undefined,
   dossier: Record<string, unknown> = {},
   extra: Partial<SelectionCandidate> = {},
 ): SelectionCandidate {
@@ -46,180 +55,226 @@ function candidate(
     ...extra,
   };
 }
+const young = { birthDate: '1990-01-01' };
+const service = { industrySection: 'I' };
 
-describe('selectCandidates', () => {
-  it('takes the best scores up to the quotas and assigns tiers in merit order', () => {
-    const def = fixtureDefinition({ quotas: [2, 1] });
-    const result = selectCandidates(
-      def,
-      [candidate('a', 70), candidate('b', 90), candidate('c', 80), candidate('d', 60)],
-      opts,
-    );
-    expect(result.selected.map((s) => [s.id, s.tier, s.rank])).toEqual([
-      ['b', 'gold', 1],
-      ['c', 'gold', 2],
-      ['a', 'silver', 3],
+function selection(outcome: SelectionOutcome): Selection {
+  if (outcome.status !== 'selected') throw new Error(outcome.reason.en);
+  return outcome;
+}
+const reasonOf = (s: Selection, id: string) =>
+  [...s.selected, ...s.leftOut].find((c) => c.id === id)!.reason;
+
+describe('selectCandidates (exact, best-first)', () => {
+  it('keeps the top candidate with two overlapping floors, where the greedy drops them', () => {
+    const def = fixtureDefinition({
+      quotas: [2, 0],
+      selection: { constraints: [floorC(1), floorYoung] },
+    });
+    const pool = [
+      candidate('a', 95, service),
+      candidate('b', 90),
+      candidate('c', 80, young),
+      candidate('d', 70, { ...service, ...young }),
+    ];
+    expect(selectCandidatesGreedy(def, pool, opts).selected.map((s) => s.id)).toEqual(['b', 'c']);
+    const s = selection(selectCandidates(def, pool, opts));
+    expect(s.selected.map((c) => [c.id, c.tier])).toEqual([
+      ['a', 'gold'],
+      ['c', 'gold'],
     ]);
-    expect(result.skipped).toEqual([
-      {
-        id: 'd',
-        code: 'QUOTA_FULL',
-        constraintId: null,
-        reason: { zh: '名额已满（共 3 名）', en: 'all 3 places are filled' },
+    expect(reasonOf(s, 'a')).toMatchObject({
+      code: 'MERIT',
+      text: { en: 'selected on merit (rank 1)' },
+    });
+    expect(reasonOf(s, 'b')).toEqual({
+      code: 'FLOOR_UNMEETABLE',
+      constraintIds: ['young'],
+      text: {
+        zh: '入选将使「40 岁及以下至少 1 人」无法满足',
+        en: 'seating them would leave "at least 1 aged 40 or under" unmeetable',
       },
+    });
+    expect(reasonOf(s, 'c')).toMatchObject({ code: 'FLOOR', constraintIds: ['young'] });
+    expect(reasonOf(s, 'c').text.zh).toContain('由「40 岁及以下至少 1 人」带入');
+    expect(reasonOf(s, 'd')).toMatchObject({ code: 'QUOTA_FULL' });
+    expect(s.constraints.map((r) => [r.id, r.bound, r.achieved])).toEqual([
+      ['manufacturing', 1, 1],
+      ['young', 1, 1],
     ]);
   });
 
-  it('skips ineligible candidates and scores below the floor', () => {
-    const def = fixtureDefinition({ selection: { scoreFloor: 75 } });
-    const result = selectCandidates(
-      def,
-      [candidate('a', 74.5), candidate('b', 99, {}, { eligible: false }), candidate('c', 75)],
-      opts,
+  it('holds a per-value cap and names the value that reached it', () => {
+    const def = fixtureDefinition({ quotas: [3, 0], selection: { constraints: [perEmployer(1)] } });
+    const s = selection(
+      selectCandidates(
+        def,
+        [
+          candidate('a', 95, { employer: '杭钢' }),
+          candidate('b', 90, { employer: '杭钢' }),
+          candidate('c', 85),
+          candidate('d', 80),
+        ],
+        opts,
+      ),
     );
-    expect(result.selected.map((s) => s.id)).toEqual(['c']);
-    expect(result.skipped.map((s) => [s.id, s.code])).toEqual([
-      ['a', 'BELOW_SCORE_FLOOR'],
-      ['b', 'INELIGIBLE'],
-    ]);
-    expect(result.skipped[0].reason.zh).toBe('得分 74.5，低于最低分 75');
-  });
-
-  it('seats direct recognitions first, without a score and regardless of the floor', () => {
-    const def = fixtureDefinition({ quotas: [1, 1], selection: { scoreFloor: 80 } });
-    const dr = {
-      id: 'dr',
-      dossier: { industrySection: 'C', employer: 'x' },
-      directRecognition: true,
-    };
-    const result = selectCandidates(def, [candidate('top', 99), dr], opts);
-    expect(result.selected.map((s) => [s.id, s.tier, s.via])).toEqual([
-      ['dr', 'gold', 'directRecognition'],
-      ['top', 'silver', 'merit'],
-    ]);
-  });
-
-  it('reserves places for a share floor ahead of higher scores', () => {
-    const def = fixtureDefinition({ quotas: [3, 2], selection: { constraints: [manufacturing] } });
-    const others = ['p', 'q', 'r', 's'].map((id, i) =>
-      candidate(id, 95 - i, { industrySection: 'I' }),
-    );
-    const makers = ['m1', 'm2', 'm3', 'm4'].map((id, i) => candidate(id, 70 - i));
-    const result = selectCandidates(def, [...others, ...makers], opts);
-    expect(result.selected.filter((s) => s.via === 'floor').map((s) => s.id)).toEqual([
-      'm1',
-      'm2',
-      'm3',
-    ]);
-    expect(result.selected.map((s) => s.id)).toEqual(['p', 'q', 'm1', 'm2', 'm3']);
-    expect(result.constraints[0]).toMatchObject({
-      id: 'manufacturing-floor',
-      bound: 3,
-      achieved: 3,
-      met: true,
+    expect(s.selected.map((c) => c.id)).toEqual(['a', 'c', 'd']);
+    expect(reasonOf(s, 'b')).toEqual({
+      code: 'CAP_REACHED',
+      constraintIds: ['per-employer'],
+      text: {
+        zh: '「同一单位不超过 1 人」已满（杭钢：已入选 1 人）',
+        en: '"at most 1 per employer" was reached (杭钢: 1 already selected)',
+      },
     });
   });
 
-  it('reports a floor that cannot be met', () => {
-    const def = fixtureDefinition({ selection: { constraints: [young] } });
-    const result = selectCandidates(
+  it('seats direct recognitions first, counts them towards caps and ignores the score floor for them', () => {
+    const def = fixtureDefinition({
+      quotas: [1, 2],
+      selection: { scoreFloor: 60, constraints: [nonCCap] },
+    });
+    const s = selection(
+      selectCandidates(
+        def,
+        [
+          candidate('top', 99, service),
+          candidate('dr', undefined, service, { directRecognition: true }),
+          candidate('m', 70),
+          candidate('low', 50),
+        ],
+        opts,
+      ),
+    );
+    expect(s.selected.map((c) => [c.id, c.tier, c.reason.code])).toEqual([
+      ['dr', 'gold', 'DIRECT_RECOGNITION'],
+      ['m', 'silver', 'MERIT'],
+    ]);
+    expect(reasonOf(s, 'top')).toMatchObject({ code: 'CAP_REACHED', constraintIds: ['non-c-cap'] });
+    expect(reasonOf(s, 'low').text.en).toBe('score 50 is below the floor of 60');
+  });
+
+  it('refuses a list when direct recognitions alone break a cap, naming both', () => {
+    const def = fixtureDefinition({ selection: { constraints: [nonCCap] } });
+    const outcome = selectCandidates(
       def,
-      [candidate('a', 90), candidate('b', 80, { birthDate: '1990-01-01' })],
+      ['x', 'y'].map((id) => candidate(id, undefined, service, { directRecognition: true })),
       opts,
     );
-    expect(result.constraints[0]).toMatchObject({ bound: 2, achieved: 1, met: false });
-    expect(result.constraints[0].reason.zh).toContain('未能满足');
+    expect(outcome.status).toBe('infeasible');
+    if (outcome.status !== 'infeasible') return;
+    expect(outcome.conflicting.map((c) => c.id)).toEqual(['non-c-cap', 'directRecognition']);
+    expect(outcome.reason.zh).toContain('其中直接认定已有 2 人');
   });
 
-  it('holds back candidates beyond a per-employer cap and names the cap', () => {
-    const def = fixtureDefinition({ selection: { constraints: [perEmployer] } });
-    const same = ['a', 'b', 'c'].map((id, i) => candidate(id, 90 - i, { employer: '同一厂' }));
-    const result = selectCandidates(def, [...same, candidate('d', 10)], opts);
-    expect(result.selected.map((s) => s.id)).toEqual(['a', 'b', 'd']);
-    expect(result.skipped).toEqual([
-      {
-        id: 'c',
-        code: 'CAP_REACHED',
-        constraintId: 'per-employer',
-        reason: {
-          zh: '受「同一单位不超过 2 人」限制',
-          en: 'held back by "at most 2 per employer"',
-        },
-      },
-    ]);
-  });
-
-  it('breaks ties with the definition tie-breakers, then by id', () => {
+  it('breaks ties with the definition tie-breakers and says which one decided', () => {
     const def = fixtureDefinition({
-      quotas: [1, 1],
+      quotas: [1, 0],
       selection: { tieBreakers: [{ field: 'skillLevel', order: 'desc' }] },
     });
-    const result = selectCandidates(
-      def,
-      [
-        candidate('z', 80, { skillLevel: 'L3' }),
-        candidate('y', 80, { skillLevel: 'L1' }),
-        candidate('x', 80, { skillLevel: 'L3' }),
-      ],
-      opts,
+    const s = selection(
+      selectCandidates(
+        def,
+        [candidate('z', 80, { skillLevel: 'L3' }), candidate('y', 80, { skillLevel: 'L1' })],
+        opts,
+      ),
     );
-    expect(result.selected.map((s) => s.id)).toEqual(['y', 'x']);
+    expect(s.selected.map((c) => c.id)).toEqual(['y']);
+    expect(reasonOf(s, 'z').text).toEqual({
+      zh: '名额已满：1 个名额在第 1 名时已全部选定（与第 1 名同分，按「技能等级」排在其后）',
+      en: 'the quota was full: all 1 places were taken by rank 1 (tied on score with rank 1, placed after on "skill level")',
+    });
   });
 
-  it('publishes each tier in surname-stroke order when configured', () => {
+  it('returns no list when a floor cannot be met, with the numbers', () => {
+    const def = fixtureDefinition({ quotas: [30, 10], selection: { constraints: [floorC(24)] } });
+    const pool = [
+      ...Array.from({ length: 19 }, (_, i) => candidate(`c${i}`, 80)),
+      ...Array.from({ length: 30 }, (_, i) => candidate(`s${i}`, 90, service)),
+    ];
+    const outcome = selectCandidates(def, pool, opts);
+    expect(outcome).toMatchObject({ status: 'infeasible', places: 40 });
+    if (outcome.status !== 'infeasible') return;
+    expect(outcome.conflicting.map((c) => c.id)).toEqual(['manufacturing']);
+    expect(outcome.conflicting[0].detail).toEqual({
+      zh: '「制造业至少 24 人」要求至少 24 人，但合格的符合条件候选人只有 19 人',
+      en: '"at least 24 from manufacturing" needs at least 24, but only 19 eligible candidates qualify',
+    });
+  });
+
+  it('names a minimal conflicting set when two rules together make a floor unreachable', () => {
     const def = fixtureDefinition({
-      quotas: [3, 2],
-      selection: { listOrder: { by: 'bySurnameStroke', nameField: 'name' } },
+      selection: { constraints: [floorC(3), perEmployer(1), floorYoung] },
     });
-    const names = { a: '李四', b: '王五', c: '丁一' };
-    const result = selectCandidates(
-      def,
-      Object.entries(names).map(([id, name], i) => candidate(id, 90 - i, { name })),
-      opts,
+    const pool = [
+      candidate('a', 90, { employer: 'e1', ...young }),
+      candidate('b', 85, { employer: 'e1' }),
+      candidate('c', 80, { employer: 'e2' }),
+      candidate('d', 75, service),
+    ];
+    const outcome = selectCandidates(def, pool, opts);
+    if (outcome.status !== 'infeasible') throw new Error('expected no list');
+    expect(outcome.conflicting.map((c) => c.id)).toEqual(['manufacturing', 'per-employer']);
+    expect(outcome.conflicting[0].detail.en).toBe(
+      '"at least 3 from manufacturing" needs at least 3; 3 eligible candidates qualify, but at most 2 can be selected under the other rules',
     );
-    expect(result.listCollation).toBe('stroke');
-    expect(result.published[0]).toEqual({ tier: 'gold', ids: ['c', 'b', 'a'] }); // 丁(2) 王(4) 李(7)
   });
 
-  it('never exceeds quotas or caps, and meets floors whenever enough candidates match (property)', () => {
-    const cand = fc.record({
-      score: fc.integer({ min: 0, max: 100 }),
-      industrySection: fc.constantFrom('C', 'I'),
-      employer: fc.constantFrom('e1', 'e2', 'e3', 'e4'),
-    });
-    fc.assert(
-      fc.property(fc.array(cand, { maxLength: 30 }), (raw) => {
-        const def = fixtureDefinition({
-          quotas: [4, 2],
-          selection: { scoreFloor: 20, constraints: [manufacturing, perEmployer] },
-        });
-        const candidates = raw.map((r, i) =>
-          candidate(`c${i}`, r.score, { industrySection: r.industrySection, employer: r.employer }),
-        );
-        const result = selectCandidates(def, candidates, opts);
-        const byId = new Map(candidates.map((c) => [c.id, c]));
-        const picked = result.selected.map((s) => byId.get(s.id)!);
-        expect(picked.length).toBeLessThanOrEqual(6);
-        expect(result.selected.filter((s) => s.tier === 'gold').length).toBeLessThanOrEqual(4);
-        for (const e of ['e1', 'e2', 'e3', 'e4'])
-          expect(picked.filter((c) => c.dossier.employer === e).length).toBeLessThanOrEqual(2);
-        expect(picked.every((c) => (c.score ?? 0) >= 20)).toBe(true);
-        expect(result.selected.length + result.skipped.length).toBe(candidates.length);
-        const floor = result.constraints[0];
-        const pool = candidates.filter((c) => (c.score ?? 0) >= 20);
-        const makersPerEmployer = new Map<unknown, number>();
-        pool
-          .filter((c) => c.dossier.industrySection === 'C')
-          .forEach((c) =>
-            makersPerEmployer.set(
-              c.dossier.employer,
-              Math.min(2, (makersPerEmployer.get(c.dossier.employer) ?? 0) + 1),
-            ),
-          );
-        const reachable = [...makersPerEmployer.values()].reduce((s, n) => s + n, 0);
-        expect(floor.met || reachable < floor.bound).toBe(true);
-        expect(picked.filter((c) => c.dossier.industrySection === 'C').length).toBe(floor.achieved);
-      }),
-    );
+  it('leaves places empty rather than break a share floor, and says so', () => {
+    const share: SelectionConstraint = {
+      id: 'manufacturing',
+      kind: 'floor',
+      label: text('制造业不低于 60%', 'at least 60 % manufacturing'),
+      minShare: 0.6,
+      where: isC,
+    };
+    const def = fixtureDefinition({ quotas: [3, 2], selection: { constraints: [share] } });
+    const pool = [
+      ...['s1', 's2', 's3'].map((id, i) => candidate(id, 95 - i, service)),
+      candidate('m1', 70),
+      candidate('m2', 60),
+    ];
+    const s = selection(selectCandidates(def, pool, opts));
+    expect(s.filled).toBe(3);
+    expect(s.selected.map((c) => c.id)).toEqual(['s1', 'm1', 'm2']);
+    expect(reasonOf(s, 's3')).toMatchObject({ code: 'FLOOR_UNMEETABLE' });
+    expect(reasonOf(s, 'm1')).toMatchObject({ code: 'FLOOR' });
+    expect(s.published).toEqual([
+      { tier: 'gold', ids: ['s1', 'm1', 'm2'] },
+      { tier: 'silver', ids: [] },
+    ]);
+  });
+
+  it('refuses bad candidates with an error naming each one', () => {
+    const def = fixtureDefinition({ selection: { constraints: [perEmployer(2)] } });
+    const run = (candidates: unknown) => {
+      try {
+        selectCandidates(def, candidates, opts);
+        return [];
+      } catch (error) {
+        if (!(error instanceof SelectionInputError)) throw error;
+        return error.errors;
+      }
+    };
+    expect(
+      run([
+        candidate('a', 80),
+        candidate('a', 70),
+        candidate('b', Number.NaN),
+        candidate('c', undefined),
+        candidate('d', -5),
+        { id: 'e', score: 70, dossier: { industrySection: 'C' } },
+      ]),
+    ).toEqual([
+      { path: '/1/id', message: 'duplicate candidate id "a" (also at /0)' },
+      { path: '/2/score', message: 'candidate "b": score must be a finite number' },
+      { path: '/3/score', message: 'candidate "c" has no score but needs one' },
+      { path: '/4/score', message: 'candidate "d": score -5 must be at least 0' },
+      {
+        path: '/5/dossier/employer',
+        message: 'missing or not a single value, but "at most 2 per employer" needs it',
+      },
+    ]);
+    expect(run({})).toEqual([{ path: '', message: 'must be an array of candidates' }]);
   });
 });

@@ -1,211 +1,46 @@
-// Quota check over scored candidates. Algorithm (greedy, deterministic):
-//  1. Drop ineligible candidates and, except direct recognitions, those below the score floor.
-//  2. Sort by merit (direct recognition, score, tie-breakers, id).
-//  3. Seat direct recognitions first (they count towards quotas and caps but are never held back).
-//  4. Reserve places for each diversity floor, taking its best-ranked matching candidates that
-//     break no cap; a floor that cannot be filled is reported as unmet.
-//  5. Fill the remaining places in merit order, skipping candidates that would break a cap.
-//  6. Assign tiers in merit order: the first quota of the first tier, then the next tier…
-// Shares are taken of the places that can actually be filled: min(capacity, candidates left).
-import type {
-  LocalizedText,
-  PipelineDefinition,
-  SelectionConstraint,
-} from '../definition/definition.types';
-import { compileCondition } from '../rules/compile-definition';
-import { meritComparator, strokeCollation } from './rank-candidates';
-import type {
-  ConstraintReport,
-  SelectedCandidate,
-  SelectionCandidate,
-  SelectionResult,
-  SkippedCandidate,
-} from './selection.types';
+// Selection from a definition: check the candidates, rank them, compile the rules, select.
+import type { PipelineDefinition } from '../definition/definition.types';
+import { type ConstraintSetOptions, compileConstraintSet } from './constraint-set';
+import { meritComparator } from './rank-candidates';
+import { selectRanked } from './select-ranked';
+import type { SelectionCandidate, SelectionOutcome } from './selection.types';
+import { validateCandidates } from './validate-candidates';
 
-interface Tracker {
-  constraint: SelectionConstraint;
-  bound: number;
-  matches: (c: SelectionCandidate) => boolean;
-  count: number;
-  perValue: Map<unknown, number>;
-}
-
-function makeTrackers(def: PipelineDefinition, pool: number, referenceDate: string): Tracker[] {
-  return (def.selection.constraints ?? []).map((constraint) => {
-    const base = { constraint, count: 0, perValue: new Map<unknown, number>() };
-    if (constraint.kind === 'capPerValue')
-      return { ...base, bound: constraint.maxCount, matches: () => true };
-    const cond = compileCondition(def, constraint.where);
-    const matches = (c: SelectionCandidate) => cond(c.dossier, { referenceDate });
-    const bound =
-      constraint.kind === 'floor'
-        ? Math.max(constraint.minCount ?? 0, Math.ceil((constraint.minShare ?? 0) * pool))
-        : Math.min(constraint.maxCount ?? Infinity, Math.floor((constraint.maxShare ?? 1) * pool));
-    return { ...base, bound, matches };
-  });
-}
-
-/** The first cap that seating this candidate would break, if any. */
-function blockingCap(trackers: Tracker[], c: SelectionCandidate): Tracker | undefined {
-  return trackers.find((t) => {
-    if (t.constraint.kind === 'cap') return t.matches(c) && t.count + 1 > t.bound;
-    if (t.constraint.kind === 'capPerValue') {
-      return (t.perValue.get(c.dossier[t.constraint.field]) ?? 0) + 1 > t.bound;
-    }
-    return false;
-  });
-}
-
-function seat(trackers: Tracker[], c: SelectionCandidate): void {
-  for (const t of trackers) {
-    if (t.constraint.kind === 'capPerValue') {
-      const v = c.dossier[t.constraint.field];
-      const n = (t.perValue.get(v) ?? 0) + 1;
-      t.perValue.set(v, n);
-      t.count = Math.max(t.count, n);
-    } else if (t.matches(c)) t.count++;
-  }
-}
-
-function report(t: Tracker): ConstraintReport {
-  const { id, kind, label } = t.constraint;
-  const met = kind === 'floor' ? t.count >= t.bound : t.count <= t.bound;
-  const reason: LocalizedText =
-    kind === 'floor'
-      ? {
-          zh: `「${label.zh}」要求至少 ${t.bound} 人，入选 ${t.count} 人${met ? '' : '，未能满足'}`,
-          en: `"${label.en}" needs at least ${t.bound}, ${t.count} selected${met ? '' : ' — not met'}`,
-        }
-      : {
-          zh: `「${label.zh}」上限 ${t.bound} 人，实际 ${t.count} 人${met ? '' : '（直接认定超出）'}`,
-          en: `"${label.en}" allows ${t.bound}, ${t.count} selected${met ? '' : ' (exceeded by direct recognition)'}`,
-        };
-  return { id, kind, bound: t.bound, achieved: t.count, met, reason };
-}
-
-function skip(
-  c: SelectionCandidate,
-  code: SkippedCandidate['code'],
-  reason: LocalizedText,
-  constraintId: string | null = null,
-): SkippedCandidate {
-  return { id: c.id, code, constraintId, reason };
-}
-
-/** Applies score floor, quotas and diversity floors/caps; see the algorithm at the top of the file. */
+/**
+ * The best valid selection (or the report of why none exists) for a definition's selection rules,
+ * or for a shortlist's own rules passed in options. Throws SelectionInputError on bad candidates.
+ */
 export function selectCandidates(
   definition: PipelineDefinition,
-  candidates: readonly SelectionCandidate[],
-  options: { referenceDate: string },
-): SelectionResult {
-  const { selection, tiers } = definition;
-  const capacity = Math.min(
-    selection.total,
-    tiers.reduce((s, t) => s + t.quota, 0),
-  );
-  const floor = selection.scoreFloor ?? -Infinity;
-  const skipped: SkippedCandidate[] = [];
-  const pool: SelectionCandidate[] = [];
-  for (const c of candidates) {
-    if (c.eligible === false)
-      skipped.push(skip(c, 'INELIGIBLE', { zh: '不符合参评资格', en: 'not eligible' }));
-    else if (!c.directRecognition && !((c.score ?? -Infinity) >= floor)) {
-      const s =
-        c.score === undefined
-          ? { zh: '无得分', en: 'no score' }
-          : { zh: `得分 ${c.score}`, en: `score ${c.score}` };
-      skipped.push(
-        skip(c, 'BELOW_SCORE_FLOOR', {
-          zh: `${s.zh}，低于最低分 ${floor}`,
-          en: `${s.en} is below the floor of ${floor}`,
-        }),
-      );
-    } else pool.push(c);
-  }
-  pool.sort(meritComparator(definition));
-  const trackers = makeTrackers(definition, Math.min(capacity, pool.length), options.referenceDate);
-  const seated = new Map<string, { via: SelectedCandidate['via']; floorId: string | null }>();
-  const take = (
-    c: SelectionCandidate,
-    via: SelectedCandidate['via'],
-    floorId: string | null = null,
-  ) => {
-    seated.set(c.id, { via, floorId });
-    seat(trackers, c);
-  };
-
-  for (const c of pool)
-    if (c.directRecognition && seated.size < capacity) take(c, 'directRecognition');
-  for (const t of trackers) {
-    if (t.constraint.kind !== 'floor') continue;
-    for (const c of pool) {
-      if (t.count >= t.bound || seated.size >= capacity) break;
-      if (!seated.has(c.id) && t.matches(c) && !blockingCap(trackers, c))
-        take(c, 'floor', t.constraint.id);
-    }
-  }
-  for (const c of pool) {
-    if (seated.has(c.id)) continue;
-    const cap = seated.size < capacity ? blockingCap(trackers, c) : undefined;
-    if (seated.size >= capacity) {
-      skipped.push(
-        skip(c, 'QUOTA_FULL', {
-          zh: `名额已满（共 ${capacity} 名）`,
-          en: `all ${capacity} places are filled`,
-        }),
-      );
-    } else if (cap) {
-      const { id, label } = cap.constraint;
-      skipped.push(
-        skip(
-          c,
-          'CAP_REACHED',
-          { zh: `受「${label.zh}」限制`, en: `held back by "${label.en}"` },
-          id,
-        ),
-      );
-    } else take(c, 'merit');
-  }
-
-  const order = pool.filter((c) => seated.has(c.id));
-  const selected: SelectedCandidate[] = [];
-  let tierIndex = 0;
-  let inTier = 0;
-  order.forEach((c, i) => {
-    while (inTier >= tiers[tierIndex].quota) [tierIndex, inTier] = [tierIndex + 1, 0];
-    inTier++;
-    const { via, floorId } = seated.get(c.id)!;
-    selected.push({
-      id: c.id,
-      tier: tiers[tierIndex].id,
-      rank: i + 1,
-      score: c.score ?? null,
-      via,
-      floorId,
-    });
-  });
-  return {
-    capacity,
-    selected,
-    skipped,
-    constraints: trackers.map(report),
-    ...publish(definition, order, selected),
-  };
+  candidates: unknown,
+  options: ConstraintSetOptions,
+): SelectionOutcome {
+  const cs = compileConstraintSet(definition, options);
+  const valid = validateCandidates(candidates, cs);
+  const rules = options.rules ?? definition.selection;
+  const ranked = rank(valid, meritComparator({ ...definition, selection: rules }));
+  return selectRanked(ranked, cs);
 }
 
-function publish(
-  definition: PipelineDefinition,
-  order: SelectionCandidate[],
-  selected: SelectedCandidate[],
-) {
-  const { listOrder } = definition.selection;
-  const byId = new Map(order.map((c) => [c.id, c]));
-  const collation = listOrder.by === 'bySurnameStroke' ? strokeCollation() : undefined;
-  const name = (id: string) => String(byId.get(id)!.dossier[listOrder.nameField ?? ''] ?? '');
-  const published = definition.tiers.map((tier) => {
-    const ids = selected.filter((s) => s.tier === tier.id).map((s) => s.id);
-    if (collation) ids.sort((a, b) => collation.compare(name(a), name(b)) || (a < b ? -1 : 1));
-    return { tier: tier.id, ids };
-  });
-  return { published, listCollation: collation?.collation ?? 'byScore' };
+type Compare = (a: SelectionCandidate, b: SelectionCandidate) => number;
+
+/**
+ * Merit order. Sorting first on the comparator's leading keys held in typed arrays (direct
+ * recognition, then score) is several times cheaper on a large pool than calling the comparator
+ * for every comparison; the comparator still orders every tie, and one pass checks that each
+ * neighbouring pair agrees with it, falling back to the plain sort if it ever would not.
+ */
+function rank(candidates: readonly SelectionCandidate[], compare: Compare): SelectionCandidate[] {
+  const n = candidates.length;
+  const recognised = Uint8Array.from(candidates, (c) => (c.directRecognition ? 1 : 0));
+  const score = Float64Array.from(candidates, (c) => c.score ?? -Infinity);
+  const order = Array.from({ length: n }, (_, i) => i).toSorted(
+    (a, b) =>
+      recognised[b] - recognised[a] || score[b] - score[a] || compare(candidates[a], candidates[b]),
+  );
+  const ranked = order.map((i) => candidates[i]);
+  for (let i = 1; i < n; i++) {
+    if (compare(ranked[i - 1], ranked[i]) > 0) return candidates.toSorted(compare);
+  }
+  return ranked;
 }
