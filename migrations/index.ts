@@ -1,10 +1,10 @@
 import type { PersistenceCatalogue } from '@craftcert/platform';
 import { OutboxEventEntity, SystemPingEntity } from '@craftcert/platform';
-import { AUDIT_ENTITIES } from '@craftcert/audit';
-import { CALENDAR_ENTITIES } from '@craftcert/calendar';
-import { IDENTITY_ENTITIES } from '@craftcert/identity';
-import { NOMINATION_ENTITIES } from '@craftcert/nominations';
-import { PROGRAMME_ENTITIES } from '@craftcert/programmes';
+import { AUDIT_ENTITIES } from '@craftcert/audit/entities';
+import { CALENDAR_ENTITIES } from '@craftcert/calendar/entities';
+import { IDENTITY_ENTITIES } from '@craftcert/identity/entities';
+import { NOMINATION_ENTITIES } from '@craftcert/nominations/entities';
+import { PROGRAMME_ENTITIES } from '@craftcert/programmes/entities';
 import { Foundation1795601469900 } from './1795601469900-Foundation';
 import { Programmes1795602237810 } from './1795602237810-Programmes';
 import { AuditTrail1795602618119 } from './1795602618119-AuditTrail';

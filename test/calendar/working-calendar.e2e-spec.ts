@@ -1,8 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { WorkingCalendar } from '@craftcert/calendar';
-import { createApp, isHttpApp, shutdown } from '../../apps/server/src/bootstrap';
-import { prepareRuntime } from '../../libs/platform/src';
+import { createApp, isHttpApp, shutdown } from '@craftcert/bootstrap';
+import { prepareRuntime } from '@craftcert/platform';
 import {
   Cast,
   createCast,

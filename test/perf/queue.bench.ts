@@ -10,7 +10,7 @@ import {
   prepareRuntime,
   QueueName,
 } from '@craftcert/platform';
-import { createApp } from '../../apps/server/src/bootstrap';
+import { createApp } from '@craftcert/bootstrap';
 import { BenchDatabase, openBenchDatabase } from './bench-database';
 import { Benchmark, BenchmarkResult } from './harness';
 

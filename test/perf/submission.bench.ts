@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { NominationEntity } from '@craftcert/nominations';
+import { SubmitNominationUseCase } from '@craftcert/nominations';
 import { shippedDefinitionPath } from '@craftcert/pipeline';
 import { loadConfig, prepareRuntime } from '@craftcert/platform';
-import { createApp } from '../../apps/server/src/bootstrap';
-import { SubmitNominationUseCase } from '../../libs/nominations/src/use-cases/submit-nomination.use-case';
+import { createApp } from '@craftcert/bootstrap';
 import { openBenchDatabase } from './bench-database';
 import { Benchmark } from './harness';
 
 const COUNT = 200;
+const NOMINATION = 'nomination';
 const ADMIN = { email: 'bench@craftcert.test', password: 'bench-password-123' };
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -60,13 +60,15 @@ export const benchmark: Benchmark = {
       const submissions = COUNT / (Number(process.hrtime.bigint() - started) / 1e9);
 
       const dataSource = app.get(DataSource);
-      const template = await dataSource.manager.findOneByOrFail(NominationEntity, {
-        id: drafts[0],
-      });
+      // The nomination table by name: the context exports use cases, not its entities.
+      const template = await dataSource.manager.findOneByOrFail<Record<string, unknown>>(
+        NOMINATION,
+        { id: drafts[0] },
+      );
       const { id: _id, revision: _r, createdAt: _c, updatedAt: _u, ...row } = template;
       const insertStarted = process.hrtime.bigint();
       for (let i = 0; i < COUNT; i++)
-        await dataSource.manager.insert(NominationEntity, { ...row, flags: {} } as never);
+        await dataSource.manager.insert(NOMINATION, { ...row, flags: {} } as never);
       const inserts = COUNT / (Number(process.hrtime.bigint() - insertStarted) / 1e9);
       return [
         {

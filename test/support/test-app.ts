@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, prepareRuntime, Role, Runtime } from '../../libs/platform/src';
-import { createApp, isHttpApp, shutdown } from '../../apps/server/src/bootstrap';
+import { createApp, isHttpApp, shutdown } from '@craftcert/bootstrap';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { QueueBackendName, uniqueName } from './test-env';
 

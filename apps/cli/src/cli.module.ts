@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, Runtime } from '@craftcert/platform';
-import { catalogue } from '@craftcert/migrations';
+import { platformModule } from '@craftcert/bootstrap/core';
+import type { Runtime } from '@craftcert/platform';
 import { AuditVerifyCommand } from './commands/audit.commands';
 import { DbGenerateCommand, DbMigrateCommand, DbRevertCommand } from './commands/db.commands';
 import { PIPELINE_COMMANDS } from './commands/pipeline.commands';
@@ -16,7 +16,7 @@ export class CliModule {
   static forRoot(runtime: Runtime): DynamicModule {
     return {
       module: CliModule,
-      imports: [PlatformModule.forRoot(runtime, catalogue)],
+      imports: [platformModule(runtime)],
       providers: [
         DbMigrateCommand,
         DbRevertCommand,

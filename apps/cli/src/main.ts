@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CommandFactory } from 'nest-commander';
-import { ConfigError, loadConfig, prepareRuntime, Runtime } from '@craftcert/platform';
+import { loadConfigOrExit } from '@craftcert/bootstrap/core';
+import { prepareRuntime, Runtime } from '@craftcert/platform';
 import { CliModule } from './cli.module';
 
 const OFFLINE_PREFIX = 'pipeline:';
@@ -11,7 +12,7 @@ const OFFLINE_PREFIX = 'pipeline:';
  * file-only commands (pipeline:*) start nothing.
  */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfigOrExit();
   // Commands print their own results; only problems should interleave with them.
   Logger.overrideLogger(['fatal', 'error', 'warn']);
   const offline = process.argv[2]?.startsWith(OFFLINE_PREFIX) ?? false;
@@ -39,6 +40,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
+  process.stderr.write(`${String(error)}\n`);
   process.exit(1);
 });

@@ -1,11 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AUDIT_ENTITIES } from './entities';
 import { AuditController } from './http/audit.controller';
 import { AuditLog } from './persistence/audit-log.service';
 import { AuditQueries } from './persistence/audit.queries';
-import { AuditRecordEntity } from './persistence/audit-record.entity';
-
-export const AUDIT_ENTITIES = [AuditRecordEntity];
 
 /**
  * The audit trail's write side, global so every context (and every role: API, worker, CLI)

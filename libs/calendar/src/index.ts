@@ -8,4 +8,3 @@ export { isLocalDate, toLocalDate } from './domain/local-date';
 export type { PeriodSpec } from './domain/working-days';
 export type { OverrideKind, YearSource } from './domain/calendar-rules';
 export { IsLocalDate } from './http/is-local-date.validator';
-export { CALENDAR_ENTITIES } from './persistence/calendar.entities';

@@ -6,27 +6,24 @@ import { AccessGuard } from './access/access.guard';
 import { RouteCatalogue, RoutePolicyCheck } from './access/route-policy.check';
 import { AccessTokens } from './auth/access-tokens';
 import { SigningKey } from './auth/signing-key';
+import { SessionTokens } from './auth/session-tokens';
+import { IDENTITY_ENTITIES } from './entities';
 import { AuthController } from './http/auth.controller';
-import { IdentityController } from './http/identity.controller';
-import { AuthSessionEntity } from './persistence/auth-session.entity';
-import { OneTimeTokenEntity } from './persistence/one-time-token.entity';
+import { InvitationsController } from './http/invitations.controller';
+import { MeController } from './http/me.controller';
+import { OrganisationsController } from './http/organisations.controller';
+import { UsersController } from './http/users.controller';
 import { OrganisationQueries } from './persistence/organisation.queries';
-import { OrganisationEntity } from './persistence/organisation.entity';
-import { PlatformSecretEntity } from './persistence/platform-secret.entity';
-import { UserEntity } from './persistence/user.entity';
+import { AcceptInvitationUseCase } from './use-cases/accept-invitation.use-case';
 import { BootstrapAdmin } from './use-cases/bootstrap-admin';
+import { ChangePasswordUseCase } from './use-cases/change-password.use-case';
+import { ConfirmPasswordResetUseCase } from './use-cases/confirm-password-reset.use-case';
 import { CreateOrganisationUseCase } from './use-cases/create-organisation.use-case';
-import { InvitationsUseCase } from './use-cases/invitations.use-case';
-import { ChangePasswordUseCase, PasswordResetUseCase } from './use-cases/password-reset.use-case';
-import { SessionsUseCase } from './use-cases/sessions.use-case';
-
-export const IDENTITY_ENTITIES = [
-  OrganisationEntity,
-  UserEntity,
-  AuthSessionEntity,
-  OneTimeTokenEntity,
-  PlatformSecretEntity,
-];
+import { InviteUserUseCase } from './use-cases/invite-user.use-case';
+import { LoginUseCase } from './use-cases/login.use-case';
+import { LogoutUseCase } from './use-cases/logout.use-case';
+import { RefreshSessionUseCase } from './use-cases/refresh-session.use-case';
+import { RequestPasswordResetUseCase } from './use-cases/request-password-reset.use-case';
 
 /**
  * Organisations, users, sign-in and the access gate every route passes through. Imported by
@@ -34,21 +31,32 @@ export const IDENTITY_ENTITIES = [
  */
 @Module({
   imports: [DiscoveryModule, JwtModule.register({}), TypeOrmModule.forFeature(IDENTITY_ENTITIES)],
-  controllers: [AuthController, IdentityController],
+  controllers: [
+    AuthController,
+    MeController,
+    OrganisationsController,
+    UsersController,
+    InvitationsController,
+  ],
   providers: [
     SigningKey,
     AccessTokens,
     { provide: APP_GUARD, useClass: AccessGuard },
     RouteCatalogue,
     RoutePolicyCheck,
+    SessionTokens,
     OrganisationQueries,
-    SessionsUseCase,
+    LoginUseCase,
+    RefreshSessionUseCase,
+    LogoutUseCase,
     CreateOrganisationUseCase,
-    InvitationsUseCase,
-    PasswordResetUseCase,
+    InviteUserUseCase,
+    AcceptInvitationUseCase,
+    RequestPasswordResetUseCase,
+    ConfirmPasswordResetUseCase,
     ChangePasswordUseCase,
     BootstrapAdmin,
   ],
-  exports: [OrganisationQueries, RouteCatalogue, AccessTokens],
+  exports: [RouteCatalogue, AccessTokens],
 })
 export class IdentityModule {}

@@ -1,9 +1,14 @@
+// The identity context's public surface: access policies and the current actor, the one
+// organisation-scope rule, types and errors. Its tables are listed for the migrations
+// catalogue in `@craftcert/identity/entities`.
 export * from './access/access.decorators';
 export * from './access/access.guard';
+export * from './access/current-actor.decorator';
 export * from './access/route-policy.check';
 export * from './auth/access-tokens';
+export * from './domain/identity.errors';
+export * from './domain/organisation';
+export * from './domain/organisation-scope';
 export * from './domain/roles';
 export * from './identity.module';
-export * from './persistence/organisation.entity';
-export * from './persistence/organisation.queries';
-export * from './persistence/user.entity';
+export * from './persistence/organisation-scope';

@@ -1,66 +1,90 @@
 import { resolve } from 'node:path';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig } from '@craftcert/platform';
+import { AppConfig, PersonalDataModule } from '@craftcert/platform';
 import { ProgrammesModule } from '@craftcert/programmes';
-import { PiiCipher } from './crypto/pii-cipher';
-import { EVIDENCE_STORAGE, LocalEvidenceStorage } from './evidence/evidence-storage';
+import { NOMINATION_ENTITIES } from './entities';
+import { AwardsController } from './http/awards.controller';
+import { DefinitionMigrationController } from './http/definition-migration.controller';
+import { EvidenceController } from './http/evidence.controller';
+import { NominationSpreadsheetsController } from './http/nomination-spreadsheets.controller';
+import { NominationTransitionsController } from './http/nomination-transitions.controller';
 import { NominationsController } from './http/nominations.controller';
 import { PublicNominationsController } from './http/public-nominations.controller';
-import { EditionContexts } from './persistence/edition-context';
-import { EvidenceFileEntity, RefereeEntity, TipOffEntity } from './persistence/evidence.entity';
-import { NominationAccess } from './persistence/nomination-access';
-import {
-  AwardEntity,
-  NominationEntity,
-  NominationEventEntity,
-  NominationQuotaUsageEntity,
-} from './persistence/nomination.entity';
+import { RankingsController } from './http/rankings.controller';
+import { TipOffsController } from './http/tip-offs.controller';
+import { EVIDENCE_STORAGE, LocalEvidenceStorage } from './persistence/evidence-storage';
 import { NominationQueries } from './persistence/nomination.queries';
+import { NominationRepository } from './persistence/nomination.repository';
+import { BuildNominationTemplateUseCase } from './use-cases/build-nomination-template.use-case';
+import { ConfirmRefereeUseCase } from './use-cases/confirm-referee.use-case';
+import { DownloadEvidenceUseCase } from './use-cases/download-evidence.use-case';
 import { DraftNominationUseCase } from './use-cases/draft-nomination.use-case';
-import { EvidenceUseCase } from './use-cases/evidence.use-case';
+import { ExportNominationsUseCase } from './use-cases/export-nominations.use-case';
+import { ForwardNominationUseCase } from './use-cases/forward-nomination.use-case';
+import { ImportNominationsUseCase } from './use-cases/import-nominations.use-case';
+import { ListTipOffsUseCase } from './use-cases/list-tip-offs.use-case';
 import { MigrateEditionDefinitionUseCase } from './use-cases/migrate-edition-definition.use-case';
-import { NominationSpreadsheetsUseCase } from './use-cases/nomination-spreadsheets.use-case';
-import { NominationTransitionsUseCase } from './use-cases/nomination-transitions.use-case';
-import { PublicChannelsUseCase } from './use-cases/public-channels.use-case';
+import { RankNominationsUseCase } from './use-cases/rank-nominations.use-case';
 import { ReadPersonalDataUseCase } from './use-cases/read-personal-data.use-case';
+import { ReceiveTipOffUseCase } from './use-cases/receive-tip-off.use-case';
 import { RecordAwardUseCase } from './use-cases/record-award.use-case';
+import { RemoveEvidenceUseCase } from './use-cases/remove-evidence.use-case';
+import { ReturnNominationUseCase } from './use-cases/return-nomination.use-case';
+import { SaveDossierUseCase } from './use-cases/save-dossier.use-case';
 import { SubmitNominationUseCase } from './use-cases/submit-nomination.use-case';
+import { SubmitPublicNominationUseCase } from './use-cases/submit-public-nomination.use-case';
+import { UploadEvidenceUseCase } from './use-cases/upload-evidence.use-case';
+import { WithdrawNominationUseCase } from './use-cases/withdraw-nomination.use-case';
 
-export const NOMINATION_ENTITIES = [
-  NominationEntity,
-  NominationEventEntity,
-  NominationQuotaUsageEntity,
-  AwardEntity,
-  EvidenceFileEntity,
-  RefereeEntity,
-  TipOffEntity,
+export const NOMINATION_USE_CASES = [
+  DraftNominationUseCase,
+  SaveDossierUseCase,
+  SubmitNominationUseCase,
+  WithdrawNominationUseCase,
+  ForwardNominationUseCase,
+  ReturnNominationUseCase,
+  RankNominationsUseCase,
+  UploadEvidenceUseCase,
+  DownloadEvidenceUseCase,
+  RemoveEvidenceUseCase,
+  ReadPersonalDataUseCase,
+  RecordAwardUseCase,
+  SubmitPublicNominationUseCase,
+  ConfirmRefereeUseCase,
+  ReceiveTipOffUseCase,
+  ListTipOffsUseCase,
+  BuildNominationTemplateUseCase,
+  ExportNominationsUseCase,
+  ImportNominationsUseCase,
+  MigrateEditionDefinitionUseCase,
 ];
 
 /** Nominations: drafts, submission with instant eligibility, unit caps, union screening, evidence, public channels. */
 @Module({
-  imports: [TypeOrmModule.forFeature(NOMINATION_ENTITIES), ProgrammesModule],
-  controllers: [NominationsController, PublicNominationsController],
+  imports: [TypeOrmModule.forFeature(NOMINATION_ENTITIES), ProgrammesModule, PersonalDataModule],
+  controllers: [
+    NominationsController,
+    NominationTransitionsController,
+    RankingsController,
+    EvidenceController,
+    NominationSpreadsheetsController,
+    DefinitionMigrationController,
+    AwardsController,
+    PublicNominationsController,
+    TipOffsController,
+  ],
   providers: [
-    PiiCipher,
     {
       provide: EVIDENCE_STORAGE,
       inject: [AppConfig],
       useFactory: (config: AppConfig) =>
         new LocalEvidenceStorage(config.EVIDENCE_DIR ?? resolve(config.DATA_DIR, 'evidence')),
     },
-    EditionContexts,
-    NominationAccess,
+    NominationRepository,
     NominationQueries,
-    DraftNominationUseCase,
-    SubmitNominationUseCase,
-    NominationTransitionsUseCase,
-    EvidenceUseCase,
-    ReadPersonalDataUseCase,
-    RecordAwardUseCase,
-    PublicChannelsUseCase,
-    NominationSpreadsheetsUseCase,
-    MigrateEditionDefinitionUseCase,
+    ...NOMINATION_USE_CASES,
   ],
+  exports: NOMINATION_USE_CASES,
 })
 export class NominationsModule {}

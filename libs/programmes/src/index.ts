@@ -1,6 +1,8 @@
+// The programmes context's public surface: its module, the use cases other contexts call,
+// types and errors. Its tables are listed for the migrations catalogue in
+// `@craftcert/programmes/entities`.
 export * from './programmes.module';
-export * from './persistence/definitions.repository';
-export * from './persistence/programme.queries';
-export * from './persistence/programme.entity';
-export * from './persistence/pipeline-definition.entity';
-export * from './persistence/edition.entity';
+export * from './domain/edition';
+export * from './domain/programme.errors';
+export * from './use-cases/load-edition-definition.use-case';
+export * from './use-cases/repin-edition-definition.use-case';

@@ -1,26 +1,19 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PROGRAMME_ENTITIES } from './entities';
 import { DefinitionsController } from './http/definitions.controller';
 import { ProgrammesController } from './http/programmes.controller';
 import { DefinitionsRepository } from './persistence/definitions.repository';
-import { EditionEntity, EditionWindowChangeEntity } from './persistence/edition.entity';
-import { PipelineDefinitionEntity } from './persistence/pipeline-definition.entity';
 import { ProgrammeQueries } from './persistence/programme.queries';
-import { ProgrammeEntity } from './persistence/programme.entity';
 import { CreateProgrammeUseCase } from './use-cases/create-programme.use-case';
 import { EvaluateDossierUseCase } from './use-cases/evaluate-dossier.use-case';
 import { ExtendNominationWindowUseCase } from './use-cases/extend-nomination-window.use-case';
+import { LoadEditionDefinitionUseCase } from './use-cases/load-edition-definition.use-case';
 import { OpenEditionUseCase } from './use-cases/open-edition.use-case';
 import { ProposeDefinitionUseCase } from './use-cases/propose-definition.use-case';
 import { PublishDefinitionUseCase } from './use-cases/publish-definition.use-case';
+import { RepinEditionDefinitionUseCase } from './use-cases/repin-edition-definition.use-case';
 import { ReviseDraftUseCase } from './use-cases/revise-draft.use-case';
-
-export const PROGRAMME_ENTITIES = [
-  ProgrammeEntity,
-  PipelineDefinitionEntity,
-  EditionEntity,
-  EditionWindowChangeEntity,
-];
 
 /** Programmes, their versioned pipeline definitions, and editions pinned to a version. */
 @Module({
@@ -36,7 +29,10 @@ export const PROGRAMME_ENTITIES = [
     EvaluateDossierUseCase,
     OpenEditionUseCase,
     ExtendNominationWindowUseCase,
+    LoadEditionDefinitionUseCase,
+    RepinEditionDefinitionUseCase,
   ],
-  exports: [DefinitionsRepository, ProgrammeQueries],
+  // What other contexts may use: editions and their definitions, through use cases.
+  exports: [LoadEditionDefinitionUseCase, RepinEditionDefinitionUseCase],
 })
 export class ProgrammesModule {}

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Param, Put, Req } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -9,8 +9,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import type { AuthenticatedRequest } from '@craftcert/identity';
-import { Roles } from '@craftcert/identity';
+import { CurrentActor, Roles, type SignedInActor } from '@craftcert/identity';
 import { RemoveCalendarOverrideUseCase } from '../use-cases/remove-calendar-override.use-case';
 import { SetCalendarOverrideUseCase } from '../use-cases/set-calendar-override.use-case';
 import { CalendarDateParams, ReasonRequest, SetOverrideRequest } from './calendar.request.dto';
@@ -35,11 +34,11 @@ export class CalendarOverridesController {
   @ApiOkResponse({ type: OverrideResponse })
   @ApiBadRequestResponse({ description: 'date, kind or reason is invalid' })
   async set(
-    @Req() req: AuthenticatedRequest,
+    @CurrentActor() actor: SignedInActor,
     @Param() { date }: CalendarDateParams,
     @Body() body: SetOverrideRequest,
   ): Promise<OverrideResponse> {
-    const saved = await this.setOverride.execute({ date, ...body }, req.actor!.userId);
+    const saved = await this.setOverride.execute({ date, ...body }, actor.userId);
     return OverrideResponse.from(saved);
   }
 

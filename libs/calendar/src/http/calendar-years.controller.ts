@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Param, Put, Req } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -10,8 +10,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import type { AuthenticatedRequest } from '@craftcert/identity';
-import { Roles } from '@craftcert/identity';
+import { CurrentActor, Roles, type SignedInActor } from '@craftcert/identity';
 import { DeclareCalendarYearUseCase } from '../use-cases/declare-calendar-year.use-case';
 import { WithdrawCalendarYearUseCase } from '../use-cases/withdraw-calendar-year.use-case';
 import { CalendarYearParams, ReasonRequest } from './calendar.request.dto';
@@ -39,11 +38,11 @@ export class CalendarYearsController {
   @ApiBadRequestResponse({ description: 'year or reason is invalid' })
   @ApiConflictResponse({ description: 'The package covers the year, or it has no overrides' })
   async declare(
-    @Req() req: AuthenticatedRequest,
+    @CurrentActor() actor: SignedInActor,
     @Param() { year }: CalendarYearParams,
     @Body() body: ReasonRequest,
   ): Promise<DeclarationResponse> {
-    const saved = await this.declareYear.execute(Number(year), body.reason, req.actor!.userId);
+    const saved = await this.declareYear.execute(Number(year), body.reason, actor.userId);
     return DeclarationResponse.from(saved);
   }
 

@@ -1,13 +1,19 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CredentialRoute, RequestValidationError } from '@craftcert/platform';
 import { Authenticated, Public } from '../access/access.decorators';
 import type { AuthenticatedRequest } from '../access/access.guard';
+import { CurrentActor } from '../access/current-actor.decorator';
+import type { SignedInActor } from '../auth/access-tokens';
 import { clearSessionCookies, REFRESH_COOKIE, setSessionCookies } from '../auth/cookies';
-import { InvitationsUseCase } from '../use-cases/invitations.use-case';
-import { PasswordResetUseCase } from '../use-cases/password-reset.use-case';
-import { IssuedTokens, SessionsUseCase } from '../use-cases/sessions.use-case';
+import type { IssuedTokens } from '../auth/session-tokens';
+import { AcceptInvitationUseCase } from '../use-cases/accept-invitation.use-case';
+import { ConfirmPasswordResetUseCase } from '../use-cases/confirm-password-reset.use-case';
+import { LoginUseCase } from '../use-cases/login.use-case';
+import { LogoutUseCase } from '../use-cases/logout.use-case';
+import { RefreshSessionUseCase } from '../use-cases/refresh-session.use-case';
+import { RequestPasswordResetUseCase } from '../use-cases/request-password-reset.use-case';
 import {
   AcceptInvitationRequest,
   LoginRequest,
@@ -15,34 +21,43 @@ import {
   PasswordResetRequest,
   RefreshRequest,
 } from './identity.request.dto';
-import { TokensResponse } from './identity.response.dto';
+import { PasswordResetRequestedResponse, TokensResponse } from './identity.response.dto';
 
+/** Sessions and the single-use links that open one: sign-in, refresh, sign-out, invitations, resets. */
 @ApiTags('auth')
 @Controller('api/auth')
 export class AuthController {
   constructor(
-    private readonly sessions: SessionsUseCase,
-    private readonly invitations: InvitationsUseCase,
-    private readonly passwordReset: PasswordResetUseCase,
+    private readonly loginUseCase: LoginUseCase,
+    private readonly refreshSession: RefreshSessionUseCase,
+    private readonly logoutUseCase: LogoutUseCase,
+    private readonly acceptInvitationUseCase: AcceptInvitationUseCase,
+    private readonly requestPasswordResetUseCase: RequestPasswordResetUseCase,
+    private readonly confirmPasswordResetUseCase: ConfirmPasswordResetUseCase,
   ) {}
 
   @Post('login')
   @Public()
   @HttpCode(200)
   @CredentialRoute()
-  async login(@Body() body: LoginRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    return respond(reply, await this.sessions.login(body.email, body.password));
+  @ApiOkResponse({ type: TokensResponse })
+  async login(
+    @Body() body: LoginRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokensResponse> {
+    return respond(reply, await this.loginUseCase.execute(body.email, body.password));
   }
 
   @Post('refresh')
   @Public()
   @HttpCode(200)
   @CredentialRoute()
+  @ApiOkResponse({ type: TokensResponse })
   async refresh(
     @Body() body: RefreshRequest,
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<TokensResponse> {
     const token =
       body.refreshToken ?? (request.cookies as Record<string, string | undefined>)[REFRESH_COOKIE];
     if (!token) {
@@ -53,17 +68,17 @@ export class AuthController {
         },
       ]);
     }
-    return respond(reply, await this.sessions.refresh(token));
+    return respond(reply, await this.refreshSession.execute(token));
   }
 
   @Post('logout')
   @Authenticated()
   @HttpCode(204)
   async logout(
-    @Req() request: AuthenticatedRequest,
+    @CurrentActor() actor: SignedInActor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    await this.sessions.logout(request.actor!.sessionId);
+  ): Promise<void> {
+    await this.logoutUseCase.execute(actor.sessionId);
     clearSessionCookies(reply);
   }
 
@@ -71,31 +86,37 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @CredentialRoute()
-  async accept(
+  @ApiOkResponse({ type: TokensResponse })
+  async acceptInvitation(
     @Body() body: AcceptInvitationRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return respond(
-      reply,
-      await this.invitations.accept(body.token, body.displayName, body.password),
+  ): Promise<TokensResponse> {
+    const tokens = await this.acceptInvitationUseCase.execute(
+      body.token,
+      body.displayName,
+      body.password,
     );
+    return respond(reply, tokens);
   }
 
   @Post('password-reset')
   @Public()
   @HttpCode(202)
   @CredentialRoute()
-  async requestReset(@Body() body: PasswordResetRequest): Promise<{ status: string }> {
-    await this.passwordReset.request(body.email);
-    return { status: 'If the address belongs to an account, a reset link is on its way.' };
+  @ApiOkResponse({ type: PasswordResetRequestedResponse })
+  async requestPasswordReset(
+    @Body() body: PasswordResetRequest,
+  ): Promise<PasswordResetRequestedResponse> {
+    await this.requestPasswordResetUseCase.execute(body.email);
+    return PasswordResetRequestedResponse.create();
   }
 
   @Post('password-reset/confirm')
   @Public()
   @HttpCode(204)
   @CredentialRoute()
-  async confirmReset(@Body() body: PasswordResetConfirmRequest): Promise<void> {
-    await this.passwordReset.reset(body.token, body.password);
+  async confirmPasswordReset(@Body() body: PasswordResetConfirmRequest): Promise<void> {
+    await this.confirmPasswordResetUseCase.execute(body.token, body.password);
   }
 }
 

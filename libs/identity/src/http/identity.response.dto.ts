@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { OrganisationEntity } from '../persistence/organisation.entity';
 import { UserEntity } from '../persistence/user.entity';
-import type { IssuedTokens } from '../use-cases/sessions.use-case';
+import type { IssuedTokens } from '../auth/session-tokens';
+import type { Invitation } from '../use-cases/invite-user.use-case';
 
 export class TokensResponse {
   @ApiProperty() accessToken: string;
@@ -56,6 +57,32 @@ export class UserResponse {
       displayName: u.displayName,
       organisationId: u.organisationId,
       roles: u.roles,
+    };
+  }
+}
+
+/** The same answer whether or not the address belongs to an account. */
+export class PasswordResetRequestedResponse {
+  @ApiProperty() status: string;
+
+  static create(): PasswordResetRequestedResponse {
+    return { status: 'If the address belongs to an account, a reset link is on its way.' };
+  }
+}
+
+export class InvitationResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() expiresAt: string;
+  @ApiProperty({ description: 'The single-use link, shown once for the admin to pass on' })
+  acceptUrl: string;
+
+  static from(i: Invitation): InvitationResponse {
+    return {
+      id: i.id,
+      email: i.email,
+      expiresAt: i.expiresAt.toISOString(),
+      acceptUrl: i.acceptUrl,
     };
   }
 }

@@ -8,18 +8,16 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import type { OrganisationKind } from '../domain/roles';
+import type { Organisation } from '../domain/organisation';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../domain/roles';
 
 /**
  * A secretariat, nominating unit, partner department or expert panel. `path` holds the ids from
  * the root down ("/root/…/self/") so a subtree is one indexed prefix match, however deep.
  */
 @Entity({ name: 'organisation' })
-@Check(
-  'ck_organisation_kind',
-  `kind IN ('secretariat', 'enterprise', 'districtUnion', 'industryUnion', 'association', 'department', 'expertPanel')`,
-)
-export class OrganisationEntity {
+@Check('ck_organisation_kind', `kind IN (${ORGANISATION_KINDS.map((k) => `'${k}'`).join(', ')})`)
+export class OrganisationEntity implements Organisation {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

@@ -6,9 +6,7 @@ import { AppConfig } from '@craftcert/platform';
 import { hashPassword, randomToken } from '../auth/secrets';
 import { OrganisationEntity } from '../persistence/organisation.entity';
 import { UserEntity } from '../persistence/user.entity';
-
-// Serialises first starts of several replicas so exactly one creates the admin.
-const BOOTSTRAP_LOCK_KEY = 727_101;
+import { lockFirstStart } from '../persistence/user.repository';
 
 /**
  * On first start with no users: creates the secretariat and its first admin from ADMIN_EMAIL /
@@ -29,7 +27,7 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
     const password = this.config.ADMIN_PASSWORD ?? generated!;
     const email = (this.config.ADMIN_EMAIL ?? 'admin@craftcert.local').toLowerCase();
     const created = await this.dataSource.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK_KEY]);
+      await lockFirstStart(tx);
       if ((await tx.count(UserEntity)) > 0) return false;
       const id = randomUUID();
       await tx.insert(OrganisationEntity, {

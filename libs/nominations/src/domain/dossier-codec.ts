@@ -1,5 +1,5 @@
-import type { DossierField, PipelineDefinition } from '@craftcert/pipeline';
-import type { FieldError } from '@craftcert/platform';
+import { validateDossier, type DossierField, type PipelineDefinition } from '@craftcert/pipeline';
+import { type FieldError, RequestValidationError } from '@craftcert/platform';
 
 /** By convention the definition names the candidate's name and ID number with these field ids. */
 export const NAME_FIELD = 'name';
@@ -26,14 +26,6 @@ export function personalFieldIds(definition: PipelineDefinition): string[] {
   return definition.dossier.fields.filter(isPersonal).map((f) => f.id);
 }
 
-/** 王建国 → 王*国, 李明 → 李*, Wang Jianguo → W*o: enough to recognise, not to identify. */
-export function maskName(name: unknown): string {
-  const chars = Array.from(typeof name === 'string' ? name.trim() : '');
-  if (chars.length === 0) return '';
-  if (chars.length <= 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(Math.min(chars.length - 2, 3))}${chars.at(-1)}`;
-}
-
 /** The engine reports JSON pointers (/contests/0/rank); requests speak field paths. */
 export function toFieldErrors(
   errors: readonly { path: string; message: string }[],
@@ -49,4 +41,16 @@ export function toFieldErrors(
         .join(''),
     message: e.message,
   }));
+}
+
+/**
+ * A draft may be incomplete (required fields are checked at submission), but every value
+ * present must already have the right shape.
+ */
+export function checkDraftDossier(
+  definition: PipelineDefinition,
+  dossier: Record<string, unknown>,
+): void {
+  const errors = validateDossier(definition, dossier).filter((e) => e.message !== 'is required');
+  if (errors.length > 0) throw new RequestValidationError(toFieldErrors(errors));
 }

@@ -1,3 +1,5 @@
+import { InvalidTransitionError } from './nomination.errors';
+
 /**
  * Where a nomination stands. Editable while `draft`, `returned` or `withdrawn`; `submitted`
  * waits for the union that screens the channel; `forwarded` has reached the secretariat;
@@ -14,16 +16,29 @@ export const NOMINATION_STATUSES = [
 export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 
 export const EDITABLE: readonly NominationStatus[] = ['draft', 'returned', 'withdrawn'];
+
 /** Statuses that hold one of the unit's places under a per-unit cap. */
 export const HOLDS_PLACE: readonly NominationStatus[] = ['submitted', 'forwarded'];
+
+/** Nominations in the running: two of these for the same person are flagged as duplicates. */
+export const IN_THE_RUNNING: readonly NominationStatus[] = [
+  'submitted',
+  'forwarded',
+  'awaitingReferees',
+];
+
 export const WITHDRAWABLE: readonly NominationStatus[] = ['submitted', 'forwarded', 'returned'];
 
-/** Which organisation kind nominates through a staff channel of each kind. */
-export const NOMINATING_KIND: Record<string, string> = {
-  unit: 'enterprise',
-  districtUnion: 'districtUnion',
-  industryUnion: 'industryUnion',
-  association: 'association',
-};
+/** Awaiting its union's screening: the only status a union forwards or returns. */
+export const AWAITING_SCREENING: readonly NominationStatus[] = ['submitted'];
 
-export const UNION_KINDS = ['districtUnion', 'industryUnion'];
+/** Refuses an act the nomination's status does not allow, naming both. */
+export function requireStatus(
+  nomination: { status: NominationStatus },
+  allowed: readonly NominationStatus[],
+  action: string,
+): void {
+  if (!allowed.includes(nomination.status)) {
+    throw new InvalidTransitionError(action, nomination.status);
+  }
+}

@@ -1,11 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { EligibilityResult } from '@craftcert/pipeline';
+import type { EligibilityResult, OutcomeChange } from '@craftcert/pipeline';
+import type { FieldError } from '@craftcert/platform';
+import type { NominationStatus } from '../domain/nomination-status';
 import { EvidenceFileEntity } from '../persistence/evidence.entity';
 import {
+  AwardEntity,
   NominationEntity,
   NominationEventEntity,
   NominationFlags,
 } from '../persistence/nomination.entity';
+import type { ImportReport } from '../use-cases/import-nominations.use-case';
+import type { TipOff } from '../use-cases/list-tip-offs.use-case';
+import type { DefinitionMigrationReport } from '../domain/definition-migration';
 
 /** A nomination as staff see it: the name masked, personal fields absent unless revealed. */
 export class NominationResponse {
@@ -86,6 +92,101 @@ export class NominationEventResponse {
       to: e.toStatus,
       note: e.note,
       at: e.occurredAt.toISOString(),
+    };
+  }
+}
+
+/** What the public sees of its own nomination: the status and the explained eligibility. */
+export class PublicNominationResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() status: NominationStatus;
+  @ApiProperty({ nullable: true }) eligible: boolean | null;
+  @ApiProperty({ nullable: true }) eligibility: EligibilityResult | null;
+
+  static from(n: NominationEntity): PublicNominationResponse {
+    return { id: n.id, status: n.status, eligible: n.eligible, eligibility: n.eligibility };
+  }
+}
+
+export class RefereeConfirmationResponse {
+  @ApiProperty() nominationId: string;
+  @ApiProperty({ description: 'forwarded once every referee has confirmed' })
+  status: NominationStatus;
+
+  static from(c: { nominationId: string; status: NominationStatus }): RefereeConfirmationResponse {
+    return { nominationId: c.nominationId, status: c.status };
+  }
+}
+
+export class TipOffReceiptResponse {
+  @ApiProperty() id: string;
+
+  static from(receipt: { id: string }): TipOffReceiptResponse {
+    return { id: receipt.id };
+  }
+}
+
+/** A tip-off with the tipster's contact, for the secretariat's follow-up (the read is audited). */
+export class TipOffResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() candidateName: string;
+  @ApiProperty() employer: string;
+  @ApiProperty() reason: string;
+  @ApiProperty() contact: { name: string; phone?: string; email?: string };
+  @ApiProperty() receivedAt: string;
+
+  static from(t: TipOff): TipOffResponse {
+    return {
+      id: t.id,
+      candidateName: t.candidateName,
+      employer: t.employer,
+      reason: t.reason,
+      contact: t.contact,
+      receivedAt: t.receivedAt.toISOString(),
+    };
+  }
+}
+
+export class AwardResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() programmeCode: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ nullable: true }) tier: string | null;
+
+  static from(a: AwardEntity): AwardResponse {
+    return { id: a.id, programmeCode: a.programmeCode, year: a.year, tier: a.tier };
+  }
+}
+
+export class ImportReportResponse {
+  @ApiProperty({ description: 'Rows that became drafts' })
+  accepted: { row: number; nominationId: string }[];
+  @ApiProperty({ description: 'Rows refused, each with its reasons; they wrote nothing' })
+  refused: { row: number; errors: FieldError[] }[];
+
+  static from(r: ImportReport): ImportReportResponse {
+    return { accepted: r.accepted, refused: r.refused };
+  }
+}
+
+export class DefinitionMigrationResponse {
+  @ApiProperty() fromVersion: number;
+  @ApiProperty() toVersion: number;
+  @ApiProperty() dryRun: boolean;
+  @ApiProperty() evaluated: number;
+  @ApiProperty({ description: 'Nominations whose outcome changes, with the rules behind it' })
+  changes: OutcomeChange[];
+  @ApiProperty({ description: "Nominations the new version's dossier schema refuses" })
+  invalid: { nominationId: string; errors: FieldError[] }[];
+
+  static from(r: DefinitionMigrationReport): DefinitionMigrationResponse {
+    return {
+      fromVersion: r.fromVersion,
+      toVersion: r.toVersion,
+      dryRun: r.dryRun,
+      evaluated: r.evaluated,
+      changes: r.changes,
+      invalid: r.invalid,
     };
   }
 }

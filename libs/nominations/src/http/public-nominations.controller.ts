@@ -1,43 +1,45 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CredentialRoute, Public } from '@craftcert/platform';
-import { PublicChannelsUseCase } from '../use-cases/public-channels.use-case';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '@craftcert/identity';
+import { CredentialRoute } from '@craftcert/platform';
+import { ConfirmRefereeUseCase } from '../use-cases/confirm-referee.use-case';
+import { SubmitPublicNominationUseCase } from '../use-cases/submit-public-nomination.use-case';
 import {
   EditionParams,
   PublicNominationRequest,
   RefereeConfirmationRequest,
-  TipOffRequest,
 } from './nomination.request.dto';
+import { PublicNominationResponse, RefereeConfirmationResponse } from './nomination.response.dto';
 
-/** The public's ways in: self-nomination or recommendation with referees, and tip-offs. */
+/** The public's way in: self-nomination or recommendation, vouched for by referees. */
 @ApiTags('public')
 @Public()
 @Controller('api')
 export class PublicNominationsController {
-  constructor(private readonly channels: PublicChannelsUseCase) {}
+  constructor(
+    private readonly submitPublicNominationUseCase: SubmitPublicNominationUseCase,
+    private readonly confirmRefereeUseCase: ConfirmRefereeUseCase,
+  ) {}
 
   @Post('editions/:editionId/public-nominations')
   @CredentialRoute()
-  async nominate(@Param() { editionId }: EditionParams, @Body() body: PublicNominationRequest) {
-    const nomination = await this.channels.nominate(editionId, body);
-    return {
-      id: nomination.id,
-      status: nomination.status,
-      eligible: nomination.eligible,
-      eligibility: nomination.eligibility,
-    };
+  @ApiCreatedResponse({ type: PublicNominationResponse })
+  async submitPublicNomination(
+    @Param() { editionId }: EditionParams,
+    @Body() body: PublicNominationRequest,
+  ): Promise<PublicNominationResponse> {
+    return PublicNominationResponse.from(
+      await this.submitPublicNominationUseCase.execute(editionId, body),
+    );
   }
 
   @Post('referee-confirmations')
   @CredentialRoute()
   @HttpCode(200)
-  confirm(@Body() body: RefereeConfirmationRequest) {
-    return this.channels.confirmReferee(body.token);
-  }
-
-  @Post('editions/:editionId/tip-offs')
-  @CredentialRoute()
-  tipOff(@Param() { editionId }: EditionParams, @Body() body: TipOffRequest) {
-    return this.channels.tipOff(editionId, body);
+  @ApiOkResponse({ type: RefereeConfirmationResponse })
+  async confirmReferee(
+    @Body() body: RefereeConfirmationRequest,
+  ): Promise<RefereeConfirmationResponse> {
+    return RefereeConfirmationResponse.from(await this.confirmRefereeUseCase.execute(body.token));
   }
 }

@@ -1,5 +1,6 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import type { PriorAward } from '@craftcert/pipeline';
+import { IN_THE_RUNNING } from '../domain/nomination-status';
 import { AwardEntity } from './nomination.entity';
 
 /** Awards already held by the person behind an identity hash (for repeat bans and prior-award rules). */
@@ -8,12 +9,22 @@ export async function priorAwardsOf(
   identityHash: string | null,
 ): Promise<PriorAward[]> {
   if (!identityHash) return [];
-  const awards = await tx.findBy(AwardEntity, { identityHash });
-  return awards.map((a) => ({
-    programme: a.programmeCode,
-    year: a.year,
-    ...(a.tier ? { tier: a.tier } : {}),
-  }));
+  return (await priorAwardsByIdentity(tx, [identityHash])).get(identityHash) ?? [];
+}
+
+/** The same for many people at once, keyed by identity hash (one query). */
+export async function priorAwardsByIdentity(
+  tx: EntityManager,
+  identityHashes: readonly string[],
+): Promise<Map<string, PriorAward[]>> {
+  const byIdentity = new Map<string, PriorAward[]>();
+  if (identityHashes.length === 0) return byIdentity;
+  const awards = await tx.findBy(AwardEntity, { identityHash: In([...new Set(identityHashes)]) });
+  for (const a of awards) {
+    const award = { programme: a.programmeCode, year: a.year, ...(a.tier ? { tier: a.tier } : {}) };
+    byIdentity.set(a.identityHash, [...(byIdentity.get(a.identityHash) ?? []), award]);
+  }
+  return byIdentity;
 }
 
 /**
@@ -31,9 +42,8 @@ export async function flagDuplicates(
   ]);
   const others: { id: string }[] = await tx.query(
     `SELECT id FROM nomination
-      WHERE edition_id = $1 AND identity_hash = $2 AND id <> $3
-        AND status IN ('submitted', 'forwarded', 'awaitingReferees')`,
-    [nomination.editionId, nomination.identityHash, nomination.id],
+      WHERE edition_id = $1 AND identity_hash = $2 AND id <> $3 AND status = ANY($4)`,
+    [nomination.editionId, nomination.identityHash, nomination.id, IN_THE_RUNNING],
   );
   for (const other of others) {
     await tx.query(

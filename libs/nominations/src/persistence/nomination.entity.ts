@@ -10,10 +10,15 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import type { Organisation } from '@craftcert/identity';
 import type { EligibilityResult } from '@craftcert/pipeline';
-import { EditionEntity } from '@craftcert/programmes';
-import { OrganisationEntity } from '@craftcert/identity';
-import type { NominationStatus } from '../domain/nomination-status';
+import type { Edition } from '@craftcert/programmes';
+import { NOMINATION_STATUSES, type NominationStatus } from '../domain/nomination-status';
+
+// Other contexts' tables are named, not imported: the foreign keys stay in the mapping (and in
+// the migrations), while this context depends only on the other contexts' public types.
+const EDITION_ENTITY = 'EditionEntity';
+const ORGANISATION_ENTITY = 'OrganisationEntity';
 
 export interface NominationFlags {
   /** Another live nomination in the edition carries the same ID number. */
@@ -30,10 +35,7 @@ export interface NominationFlags {
 @Index('ix_nomination_edition_status', ['editionId', 'status'])
 @Index('ix_nomination_organisation', ['nominatingOrganisationId'])
 @Index('ix_nomination_identity', ['editionId', 'identityHash'])
-@Check(
-  'ck_nomination_status',
-  `status IN ('draft', 'submitted', 'awaitingReferees', 'forwarded', 'returned', 'withdrawn')`,
-)
+@Check('ck_nomination_status', `status IN (${NOMINATION_STATUSES.map((s) => `'${s}'`).join(', ')})`)
 export class NominationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -41,9 +43,9 @@ export class NominationEntity {
   @Column({ name: 'edition_id', type: 'uuid' })
   editionId: string;
 
-  @ManyToOne(() => EditionEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne(EDITION_ENTITY, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'edition_id' })
-  edition?: EditionEntity;
+  edition?: Edition;
 
   @Column({ name: 'channel_id', type: 'varchar', length: 64 })
   channelId: string;
@@ -52,9 +54,9 @@ export class NominationEntity {
   @Column({ name: 'nominating_organisation_id', type: 'uuid', nullable: true })
   nominatingOrganisationId: string | null;
 
-  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne(ORGANISATION_ENTITY, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'nominating_organisation_id' })
-  nominatingOrganisation?: OrganisationEntity;
+  nominatingOrganisation?: Organisation;
 
   @Column({ type: 'varchar', length: 20 })
   status: NominationStatus;

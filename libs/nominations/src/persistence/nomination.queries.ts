@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { SignedInActor } from '@craftcert/identity';
-import { OrganisationEntity } from '@craftcert/identity';
+import { type SignedInActor, whereInOrganisationScope } from '@craftcert/identity';
 import type { NominationStatus } from '../domain/nomination-status';
-import { NominationAccess } from './nomination-access';
+import { EvidenceFileEntity } from './evidence.entity';
 import { NominationEntity, NominationEventEntity } from './nomination.entity';
+import { NominationRepository } from './nomination.repository';
 
 export interface NominationFilter {
   status?: NominationStatus;
@@ -22,7 +22,7 @@ export interface NominationRow {
 export class NominationQueries {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly access: NominationAccess,
+    private readonly nominations: NominationRepository,
   ) {}
 
   async list(
@@ -30,24 +30,14 @@ export class NominationQueries {
     editionId: string,
     filter: NominationFilter,
   ): Promise<NominationRow[]> {
-    const scope = await this.access.scopeOf(actor);
     const query = this.dataSource
       .createQueryBuilder(NominationEntity, 'n')
-      .leftJoinAndMapOne(
-        'n.nominatingOrganisation',
-        OrganisationEntity,
-        'o',
-        'o.id = n.nominating_organisation_id',
-      )
+      .leftJoinAndSelect('n.nominatingOrganisation', 'o')
       .where('n.edition_id = :editionId', { editionId })
       .orderBy('o.name', 'ASC', 'NULLS LAST')
       .addOrderBy('n.unit_rank', 'ASC', 'NULLS LAST')
       .addOrderBy('n.created_at', 'ASC');
-    if (scope !== 'all') {
-      if ('organisationId' in scope)
-        query.andWhere('n.nominating_organisation_id = :own', { own: scope.organisationId });
-      else query.andWhere('o.path LIKE :prefix', { prefix: `${scope.organisationPathPrefix}%` });
-    }
+    whereInOrganisationScope(query, 'o', actor);
     if (filter.status) query.andWhere('n.status = :status', { status: filter.status });
     if (filter.channelId)
       query.andWhere('n.channel_id = :channelId', { channelId: filter.channelId });
@@ -60,11 +50,23 @@ export class NominationQueries {
     }));
   }
 
+  async get(actor: SignedInActor, nominationId: string): Promise<NominationEntity> {
+    return this.nominations.findVisible(actor, nominationId);
+  }
+
   async timeline(actor: SignedInActor, nominationId: string): Promise<NominationEventEntity[]> {
-    await this.access.load(actor, nominationId);
+    await this.nominations.findVisible(actor, nominationId);
     return this.dataSource.manager.find(NominationEventEntity, {
       where: { nominationId },
       order: { occurredAt: 'ASC' },
+    });
+  }
+
+  async evidence(actor: SignedInActor, nominationId: string): Promise<EvidenceFileEntity[]> {
+    await this.nominations.findVisible(actor, nominationId);
+    return this.dataSource.manager.find(EvidenceFileEntity, {
+      where: { nominationId },
+      order: { createdAt: 'ASC' },
     });
   }
 }

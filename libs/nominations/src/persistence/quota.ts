@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { HOLDS_PLACE } from '../domain/nomination-status';
 
 /**
  * Takes one of a unit's places in one conditional statement: the row lock taken by the upsert
@@ -41,8 +42,8 @@ export async function recountPlaces(tx: EntityManager, editionId: string): Promi
     `INSERT INTO nomination_quota_usage (edition_id, organisation_id, channel_id, used)
      SELECT edition_id, nominating_organisation_id, channel_id, count(*)
        FROM nomination
-      WHERE edition_id = $1 AND nominating_organisation_id IS NOT NULL AND status IN ('submitted', 'forwarded')
+      WHERE edition_id = $1 AND nominating_organisation_id IS NOT NULL AND status = ANY($2)
       GROUP BY edition_id, nominating_organisation_id, channel_id`,
-    [editionId],
+    [editionId, HOLDS_PLACE],
   );
 }

@@ -2,21 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
 import type { SignedInActor } from '@craftcert/identity';
-import { PiiCipher } from '../crypto/pii-cipher';
-import { NominationAccess } from '../persistence/nomination-access';
+import { PiiCipher } from '@craftcert/platform';
+import { NominationRepository } from '../persistence/nomination.repository';
 
 /** Staff reading a candidate's personal data: allowed by role and scope, and always audited. */
 @Injectable()
 export class ReadPersonalDataUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly access: NominationAccess,
+    private readonly nominations: NominationRepository,
     private readonly cipher: PiiCipher,
     private readonly audit: AuditLog,
   ) {}
 
   async execute(actor: SignedInActor, nominationId: string): Promise<Record<string, unknown>> {
-    const nomination = await this.access.load(actor, nominationId);
+    const nomination = await this.nominations.findVisible(actor, nominationId);
     const personal = this.cipher.decrypt<Record<string, unknown>>(nomination.piiCiphertext);
     await this.audit.recordStandalone(this.dataSource, {
       action: 'pii.read',

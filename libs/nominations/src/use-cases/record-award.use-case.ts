@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
-import { PiiCipher } from '../crypto/pii-cipher';
+import { PiiCipher } from '@craftcert/platform';
 import { AwardEntity } from '../persistence/nomination.entity';
 
 /**

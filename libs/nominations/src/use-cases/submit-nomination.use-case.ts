@@ -1,24 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
 import type { SignedInActor } from '@craftcert/identity';
-import { PipelineDefinition, validateDossier } from '@craftcert/pipeline';
-import { addOutboxEvent, RequestValidationError } from '@craftcert/platform';
-import { PiiCipher } from '../crypto/pii-cipher';
+import { validateDossier } from '@craftcert/pipeline';
+import { addOutboxEvent, PiiCipher, RequestValidationError } from '@craftcert/platform';
+import { isNominationWindowOpen, LoadEditionDefinitionUseCase } from '@craftcert/programmes';
+import { channelOf, isScreenedByUnion } from '../domain/channels';
 import { toFieldErrors } from '../domain/dossier-codec';
+import { missingEvidence } from '../domain/evidence-checks';
+import { NominationWindowClosedError, QuotaExceededError } from '../domain/nomination.errors';
+import { EDITABLE, requireStatus } from '../domain/nomination-status';
+import { openDossier } from '../domain/sealed-dossier';
 import { redactTrace } from '../domain/trace-redaction';
-import {
-  InvalidTransitionError,
-  NominationWindowClosedError,
-  QuotaExceededError,
-} from '../domain/nomination.errors';
-import { EDITABLE, NominationStatus, UNION_KINDS } from '../domain/nomination-status';
-import { channelOf, EditionContexts, isOpen } from '../persistence/edition-context';
-import { NominationAccess } from '../persistence/nomination-access';
 import { flagDuplicates, priorAwardsOf } from '../persistence/candidate-checks';
+import { evidenceCounts } from '../persistence/evidence.repository';
 import { NominationEntity } from '../persistence/nomination.entity';
+import { NominationRepository, recordEvent } from '../persistence/nomination.repository';
 import { takePlace } from '../persistence/quota';
-import { recordEvent } from './draft-nomination.use-case';
 
 /**
  * Submits a nomination: inside the window, complete, within the unit's cap, evaluated by the
@@ -29,38 +27,33 @@ import { recordEvent } from './draft-nomination.use-case';
 export class SubmitNominationUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly editions: EditionContexts,
-    private readonly access: NominationAccess,
+    private readonly nominations: NominationRepository,
+    private readonly editions: LoadEditionDefinitionUseCase,
     private readonly cipher: PiiCipher,
     private readonly audit: AuditLog,
   ) {}
 
   execute(actor: SignedInActor, nominationId: string): Promise<NominationEntity> {
     return this.dataSource.transaction(async (tx) => {
-      const nomination = await this.access.load(actor, nominationId, tx, {
-        lock: true,
-        ownUnitOnly: true,
-      });
-      if (!EDITABLE.includes(nomination.status))
-        throw new InvalidTransitionError('submit', nomination.status);
-      const context = await this.editions.load(nomination.editionId, tx);
-      const { edition, definition } = context;
-      if (!isOpen(edition))
+      const nomination = await this.nominations.lockOwn(tx, actor, nominationId);
+      requireStatus(nomination, EDITABLE, 'submit');
+      const { edition, definition, compiled } = await this.editions.execute(
+        nomination.editionId,
+        tx,
+      );
+      if (!isNominationWindowOpen(edition))
         throw new NominationWindowClosedError(
           edition.nominationOpensAt,
           edition.nominationClosesAt,
         );
 
-      const dossier = {
-        ...nomination.dossier,
-        ...this.cipher.decrypt<Record<string, unknown>>(nomination.piiCiphertext),
-      };
+      const dossier = openDossier(nomination, this.cipher);
       const errors = toFieldErrors(validateDossier(definition, dossier));
-      errors.push(...(await this.missingEvidence(tx, nomination.id, definition)));
+      errors.push(...missingEvidence(definition, await evidenceCounts(tx, nomination.id)));
       if (errors.length > 0) throw new RequestValidationError(errors);
 
       const priorAwards = await priorAwardsOf(tx, nomination.identityHash);
-      const eligibility = context.compiled.evaluate(dossier, {
+      const eligibility = compiled.evaluate(dossier, {
         referenceDate: edition.referenceDate,
         priorAwards,
       });
@@ -75,11 +68,9 @@ export class SubmitNominationUseCase {
       if (channel.perUnitCap && !(await takePlace(tx, key, channel.perUnitCap))) {
         throw new QuotaExceededError(channel.perUnitCap);
       }
-      const screenedByUnion =
-        channel.routing?.[0]?.roles.some((r) => UNION_KINDS.includes(r)) ?? false;
       const from = nomination.status;
       Object.assign(nomination, {
-        status: (screenedByUnion ? 'submitted' : 'forwarded') satisfies NominationStatus,
+        status: isScreenedByUnion(channel) ? 'submitted' : 'forwarded',
         eligibility: redactTrace(definition, eligibility),
         eligible: eligibility.eligible,
         submittedAt: new Date(),
@@ -109,22 +100,5 @@ export class SubmitNominationUseCase {
       });
       return nomination;
     });
-  }
-
-  private async missingEvidence(
-    tx: EntityManager,
-    nominationId: string,
-    definition: PipelineDefinition,
-  ) {
-    const counts: { kind: string; n: number }[] = await tx.query(
-      'SELECT kind, count(*)::int AS n FROM evidence_file WHERE nomination_id = $1 GROUP BY kind',
-      [nominationId],
-    );
-    return definition.dossier.evidence
-      .filter((e) => (e.minCount ?? 0) > (counts.find((c) => c.kind === e.kind)?.n ?? 0))
-      .map((e) => ({
-        path: `evidence.${e.kind}`,
-        message: `attach at least ${e.minCount} ${e.kind} file(s) (${e.label.en})`,
-      }));
   }
 }

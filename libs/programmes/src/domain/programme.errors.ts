@@ -25,3 +25,9 @@ export class DefinitionNotPublishedError extends DomainError {
     super('DEFINITION_NOT_PUBLISHED', `Version ${version} is a draft; publish it first.`);
   }
 }
+
+export class EditionAlreadyPinnedError extends DomainError {
+  constructor(version: number) {
+    super('CONFLICT', `The edition already runs under version ${version}`);
+  }
+}

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type SignedInActor } from '@craftcert/identity';
 import { pipelineDefinitionSchema } from '@craftcert/pipeline';
 import { Authenticated, Public, RequireRoles } from '@craftcert/platform';
 import { DefinitionsRepository } from '../persistence/definitions.repository';
@@ -83,13 +84,13 @@ export class ProgrammesController {
   async extendWindow(
     @Param() { editionId }: EditionParams,
     @Body() body: ExtendWindowRequest,
-    @Req() request: { actor?: { userId: string } },
+    @CurrentActor() actor: SignedInActor,
   ): Promise<EditionResponse> {
     await this.extendNominationWindow.execute(
       editionId,
       new Date(body.closesAt),
       body.reason,
-      request.actor!.userId,
+      actor.userId,
     );
     const view = await this.queries.edition(editionId);
     return EditionResponse.from(view.edition, view.definitionVersion);

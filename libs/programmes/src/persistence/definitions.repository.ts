@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { compileDefinition, CompiledDefinition } from '@craftcert/pipeline';
 import { NotFoundError } from '@craftcert/platform';
+import { DefinitionImmutableError } from '../domain/programme.errors';
 import { PipelineDefinitionEntity } from './pipeline-definition.entity';
 import { ProgrammeEntity } from './programme.entity';
 
@@ -53,6 +54,31 @@ export class DefinitionsRepository {
     if (!found) throw new NotFoundError(`Definition ${id}`);
     if (found.status === 'published') this.publishedById.set(id, found);
     return found;
+  }
+
+  /** The number the programme's next version takes (1 for its first). */
+  async nextVersion(tx: EntityManager, programmeId: string): Promise<number> {
+    const { max } = (await tx
+      .createQueryBuilder(PipelineDefinitionEntity, 'd')
+      .select('COALESCE(MAX(d.version), 0)', 'max')
+      .where('d.programme_id = :programmeId', { programmeId })
+      .getRawOne<{ max: number }>())!;
+    return Number(max) + 1;
+  }
+
+  /** A draft version, locked for change; a published one refuses, for it is immutable. */
+  async lockDraft(
+    tx: EntityManager,
+    programmeId: string,
+    version: number,
+  ): Promise<PipelineDefinitionEntity> {
+    const definition = await tx.findOne(PipelineDefinitionEntity, {
+      where: { programmeId, version },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!definition) throw new NotFoundError(`Version ${version} of programme ${programmeId}`);
+    if (definition.status === 'published') throw new DefinitionImmutableError(version);
+    return definition;
   }
 
   compile(definition: PipelineDefinitionEntity): CompiledDefinition {

@@ -7,13 +7,14 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
+import type { Edition } from '../domain/edition';
 import { PipelineDefinitionEntity } from './pipeline-definition.entity';
 import { ProgrammeEntity } from './programme.entity';
 
 /** One cycle of a programme (e.g. the 2026 edition), pinned to a published definition version. */
 @Entity({ name: 'edition' })
 @Unique('uq_edition_code', ['programmeId', 'code'])
-export class EditionEntity {
+export class EditionEntity implements Edition {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
 import { NotFoundError, translateConstraintError } from '@craftcert/platform';
+import { DefinitionsRepository } from '../persistence/definitions.repository';
 import { PipelineDefinitionEntity } from '../persistence/pipeline-definition.entity';
 import { ProgrammeEntity } from '../persistence/programme.entity';
 import { DefinitionInput, parseDefinitionInput } from './parse-definition-input';
@@ -11,6 +12,7 @@ import { DefinitionInput, parseDefinitionInput } from './parse-definition-input'
 export class ProposeDefinitionUseCase {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly definitions: DefinitionsRepository,
     private readonly audit: AuditLog,
   ) {}
 
@@ -23,12 +25,7 @@ export class ProposeDefinitionUseCase {
           lock: { mode: 'pessimistic_write' },
         });
         if (!programme) throw new NotFoundError(`Programme ${programmeId}`);
-        const { max } = (await tx
-          .createQueryBuilder(PipelineDefinitionEntity, 'd')
-          .select('COALESCE(MAX(d.version), 0)', 'max')
-          .where('d.programme_id = :programmeId', { programmeId })
-          .getRawOne<{ max: number }>())!;
-        const version = Number(max) + 1;
+        const version = await this.definitions.nextVersion(tx, programmeId);
         const document = parseDefinitionInput(input, programme.code, version);
         const definition = await tx.save(
           tx.create(PipelineDefinitionEntity, {

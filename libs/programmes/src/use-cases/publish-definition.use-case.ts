@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
-import { NotFoundError } from '@craftcert/platform';
-import { DefinitionImmutableError } from '../domain/programme.errors';
+import { DefinitionsRepository } from '../persistence/definitions.repository';
 import { PipelineDefinitionEntity } from '../persistence/pipeline-definition.entity';
 
 /** Freezes a draft: from now on editions may pin it and nothing may change it. */
@@ -10,17 +9,13 @@ import { PipelineDefinitionEntity } from '../persistence/pipeline-definition.ent
 export class PublishDefinitionUseCase {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly definitions: DefinitionsRepository,
     private readonly audit: AuditLog,
   ) {}
 
   execute(programmeId: string, version: number): Promise<PipelineDefinitionEntity> {
     return this.dataSource.transaction(async (tx) => {
-      const definition = await tx.findOne(PipelineDefinitionEntity, {
-        where: { programmeId, version },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!definition) throw new NotFoundError(`Version ${version} of programme ${programmeId}`);
-      if (definition.status === 'published') throw new DefinitionImmutableError(version);
+      const definition = await this.definitions.lockDraft(tx, programmeId, version);
       definition.status = 'published';
       definition.publishedAt = new Date();
       const saved = await tx.save(definition);

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
-import { NotFoundError } from '@craftcert/platform';
-import { DefinitionImmutableError } from '../domain/programme.errors';
+import { DefinitionsRepository } from '../persistence/definitions.repository';
 import { PipelineDefinitionEntity } from '../persistence/pipeline-definition.entity';
 import { ProgrammeEntity } from '../persistence/programme.entity';
 import { DefinitionInput, parseDefinitionInput } from './parse-definition-input';
@@ -12,6 +11,7 @@ import { DefinitionInput, parseDefinitionInput } from './parse-definition-input'
 export class ReviseDraftUseCase {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly definitions: DefinitionsRepository,
     private readonly audit: AuditLog,
   ) {}
 
@@ -21,12 +21,7 @@ export class ReviseDraftUseCase {
     input: DefinitionInput,
   ): Promise<PipelineDefinitionEntity> {
     return this.dataSource.transaction(async (tx) => {
-      const definition = await tx.findOne(PipelineDefinitionEntity, {
-        where: { programmeId, version },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!definition) throw new NotFoundError(`Version ${version} of programme ${programmeId}`);
-      if (definition.status === 'published') throw new DefinitionImmutableError(version);
+      const definition = await this.definitions.lockDraft(tx, programmeId, version);
       const programme = await tx.findOneByOrFail(ProgrammeEntity, { id: programmeId });
       definition.document = parseDefinitionInput(input, programme.code, version);
       const saved = await tx.save(definition);

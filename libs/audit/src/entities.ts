@@ -1,0 +1,4 @@
+// The audit trail's table, for the migrations catalogue only.
+import { AuditRecordEntity } from './persistence/audit-record.entity';
+
+export const AUDIT_ENTITIES = [AuditRecordEntity];

@@ -1,0 +1,110 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import { INestApplicationContext, Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import {
+  findNulCharacter,
+  RequestContext,
+  requestIdFrom,
+  Runtime,
+  ShutdownState,
+  WorkerLifecycle,
+} from '@craftcert/platform';
+import { AppModule } from './app.module';
+
+const BODY_LIMIT_BYTES = 1024 * 1024;
+const UPLOAD_ROUTE = /\/(evidence|nominations\/import)$/;
+
+export type App = NestFastifyApplication | INestApplicationContext;
+
+export function isHttpApp(app: App): app is NestFastifyApplication {
+  return 'getHttpAdapter' in app;
+}
+
+/** Builds the Nest application for the runtime's role; HTTP only when the role serves the API. */
+export async function createApp(runtime: Runtime): Promise<App> {
+  const module = AppModule.forRoot(runtime);
+  if (runtime.config.ROLE === 'worker') {
+    const app = await NestFactory.createApplicationContext(module, { bufferLogs: true });
+    app.useLogger(app.get(Logger));
+    return app;
+  }
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: requestIdFrom,
+    trustProxy: runtime.config.TRUST_PROXY,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  await app.register(fastifyHelmet, {
+    // The OpenAPI UI needs its inline bootstrap script; everything else keeps helmet's defaults.
+    contentSecurityPolicy: {
+      directives: {
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  const fastify = app.getHttpAdapter().getInstance();
+  // Uploads (evidence files, spreadsheets) arrive as raw bytes with their own content type. Only
+  // the upload routes accept large bodies; everywhere else the 1 MiB limit holds for any type.
+  fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) =>
+    done(null, body),
+  );
+  fastify.addHook('onRoute', (route) => {
+    if (UPLOAD_ROUTE.test(route.url)) route.bodyLimit = runtime.config.UPLOAD_LIMIT_BYTES;
+  });
+  const origins = runtime.config.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  if (origins.length > 0) app.enableCors({ origin: origins, credentials: true });
+  fastify.addHook('preHandler', (request, reply, done) => {
+    const nul = findNulCharacter(request.body) ?? findNulCharacter(request.query);
+    if (!nul) return done();
+    void reply.status(400).send({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'The request is invalid; see errors for each field.',
+      errors: [nul],
+      requestId: String(request.id),
+    });
+  });
+  // Everything a request triggers (guards, use cases, audit) can see its id and actor.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, _reply, done) =>
+      RequestContext.run({ requestId: String(request.id), ip: request.ip }, done),
+    );
+  setupOpenApi(app);
+  return app;
+}
+
+function setupOpenApi(app: NestFastifyApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('craftcert')
+    .setDescription('Certification workflow engine for craftsman schemes')
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+}
+
+/**
+ * Orderly stop: readiness turns 503, active jobs finish (up to the timeout), HTTP and
+ * connections close, then the embedded database stops.
+ */
+export async function shutdown(app: App, runtime: Runtime): Promise<void> {
+  app.get(ShutdownState).begin();
+  await app.get(WorkerLifecycle).drain(runtime.config.SHUTDOWN_TIMEOUT_MS);
+  await app.close();
+  await runtime.release();
+  new NestLogger('Shutdown').log('stopped');
+}

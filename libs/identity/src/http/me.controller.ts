@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '../access/access.decorators';
+import { CurrentActor } from '../access/current-actor.decorator';
+import type { SignedInActor } from '../auth/access-tokens';
+import { OrganisationQueries } from '../persistence/organisation.queries';
+import { ChangePasswordUseCase } from '../use-cases/change-password.use-case';
+import { ChangePasswordRequest } from './identity.request.dto';
+import { UserResponse } from './identity.response.dto';
+
+/** The caller's own account. */
+@ApiTags('identity')
+@Controller('api/me')
+export class MeController {
+  constructor(
+    private readonly queries: OrganisationQueries,
+    private readonly changePasswordUseCase: ChangePasswordUseCase,
+  ) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOkResponse({ type: UserResponse })
+  async me(@CurrentActor() actor: SignedInActor): Promise<UserResponse> {
+    return UserResponse.from(await this.queries.user(actor.userId));
+  }
+
+  @Post('password')
+  @Authenticated()
+  @HttpCode(204)
+  async changePassword(
+    @CurrentActor() actor: SignedInActor,
+    @Body() body: ChangePasswordRequest,
+  ): Promise<void> {
+    await this.changePasswordUseCase.execute(
+      actor.userId,
+      actor.sessionId,
+      body.currentPassword,
+      body.newPassword,
+    );
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '@craftcert/audit';
+import { addOutboxEvent, AppConfig } from '@craftcert/platform';
+import { randomToken, tokenHash } from '../auth/secrets';
+import { OneTimeTokenEntity } from '../persistence/one-time-token.entity';
+import { UserEntity } from '../persistence/user.entity';
+
+const RESET_TTL_MINUTES = 60;
+
+/** Forgotten passwords: a single-use, one-hour link goes out by e-mail. */
+@Injectable()
+export class RequestPasswordResetUseCase {
+  private readonly logger = new Logger('PasswordReset');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Answers the same whether or not the e-mail is known, so it cannot be used to probe accounts. */
+  async execute(email: string): Promise<void> {
+    const user = await this.dataSource.manager.findOneBy(UserEntity, {
+      email: email.toLowerCase(),
+    });
+    if (!user || user.disabledAt) {
+      this.logger.log('password reset requested for an unknown or disabled account');
+      return;
+    }
+    const token = randomToken();
+    await this.dataSource.transaction(async (tx) => {
+      const reset = await tx.save(
+        tx.create(OneTimeTokenEntity, {
+          kind: 'passwordReset',
+          tokenHash: tokenHash(token),
+          email: user.email,
+          userId: user.id,
+          organisationId: null,
+          roles: null,
+          createdBy: null,
+          usedAt: null,
+          expiresAt: new Date(Date.now() + RESET_TTL_MINUTES * 60_000),
+        }),
+      );
+      await addOutboxEvent(tx, 'identity.password-reset-requested', {
+        email: user.email,
+        resetUrl: `${this.config.PUBLIC_URL}/reset-password?token=${token}`,
+      });
+      await this.audit.record(tx, {
+        action: 'user.password-reset-requested',
+        subjectType: 'user',
+        subjectId: user.id,
+        after: { token: reset.id },
+        actor: null,
+      });
+    });
+  }
+}

@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, Not } from 'typeorm';
+import {
+  isInOrganisationScope,
+  type SignedInActor,
+  whereInOrganisationSubtree,
+} from '@craftcert/identity';
+import type { EligibilityResult } from '@craftcert/pipeline';
+import { addOutboxEvent, NotFoundError } from '@craftcert/platform';
+import { HOLDS_PLACE, NominationStatus } from '../domain/nomination-status';
+import { NominationEntity, NominationEventEntity } from './nomination.entity';
+import { releasePlace } from './quota';
+
+/**
+ * Loads and stores nominations. A nomination outside the actor's organisation scope reads as
+ * missing (404), so ids of other units' nominations disclose nothing.
+ */
+@Injectable()
+export class NominationRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** A nomination within the actor's organisation scope. */
+  findVisible(
+    actor: SignedInActor,
+    nominationId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<NominationEntity> {
+    return this.load(manager, actor, nominationId, { lock: false, ownUnitOnly: false });
+  }
+
+  /** The same, locked for a change by a union (or overseer) whose scope covers it. */
+  lockVisible(
+    tx: EntityManager,
+    actor: SignedInActor,
+    nominationId: string,
+  ): Promise<NominationEntity> {
+    return this.load(tx, actor, nominationId, { lock: true, ownUnitOnly: false });
+  }
+
+  /**
+   * A nomination of the actor's own organisation, for the unit's own acts (editing, submitting,
+   * withdrawing, evidence): an approver who also holds the nominator role still acts only for
+   * its own organisation.
+   */
+  findOwn(actor: SignedInActor, nominationId: string): Promise<NominationEntity> {
+    return this.load(this.dataSource.manager, actor, nominationId, {
+      lock: false,
+      ownUnitOnly: true,
+    });
+  }
+
+  /** The same, locked for update inside the caller's transaction. */
+  lockOwn(
+    tx: EntityManager,
+    actor: SignedInActor,
+    nominationId: string,
+  ): Promise<NominationEntity> {
+    return this.load(tx, actor, nominationId, { lock: true, ownUnitOnly: true });
+  }
+
+  /**
+   * Moves a nomination to another status with its history entry and its outbox event
+   * (`nomination.<status>`), giving back the unit's place when it stops holding one. Returns
+   * the status it left.
+   */
+  async changeStatus(
+    tx: EntityManager,
+    nomination: NominationEntity,
+    to: NominationStatus,
+    by: { userId: string },
+    note: string | null = null,
+  ): Promise<NominationStatus> {
+    const from = nomination.status;
+    if (
+      HOLDS_PLACE.includes(from) &&
+      !HOLDS_PLACE.includes(to) &&
+      nomination.nominatingOrganisationId
+    ) {
+      await releasePlace(tx, {
+        editionId: nomination.editionId,
+        organisationId: nomination.nominatingOrganisationId,
+        channelId: nomination.channelId,
+      });
+    }
+    nomination.status = to;
+    if (to === 'withdrawn' || to === 'returned') nomination.unitRank = null;
+    await tx.save(nomination);
+    await recordEvent(tx, nomination, to, from, by.userId, note);
+    await addOutboxEvent(tx, `nomination.${to}`, {
+      nominationId: nomination.id,
+      editionId: nomination.editionId,
+      note,
+    });
+    return from;
+  }
+
+  /**
+   * One channel's nominations holding a place in an edition, from the units below a union,
+   * locked while the union ranks them.
+   */
+  lockForRanking(
+    tx: EntityManager,
+    key: { unionId: string; editionId: string; channelId: string },
+  ): Promise<NominationEntity[]> {
+    const query = tx
+      .createQueryBuilder(NominationEntity, 'n')
+      .innerJoin('n.nominatingOrganisation', 'o')
+      .where('n.edition_id = :editionId AND n.channel_id = :channelId', key)
+      .andWhere('n.status IN (:...statuses)', { statuses: HOLDS_PLACE })
+      .setLock('pessimistic_write', undefined, ['n']);
+    return whereInOrganisationSubtree(query, 'o', key.unionId).getMany();
+  }
+
+  async setUnitRanks(tx: EntityManager, order: readonly string[]): Promise<void> {
+    for (const [index, id] of order.entries()) {
+      await tx.update(NominationEntity, { id }, { unitRank: index + 1 });
+    }
+  }
+
+  /** An edition's nominations, drafts or the rest, oldest first. */
+  inEdition(
+    tx: EntityManager,
+    editionId: string,
+    which: 'drafts' | 'submitted',
+  ): Promise<NominationEntity[]> {
+    return tx.find(NominationEntity, {
+      where: { editionId, status: which === 'drafts' ? 'draft' : Not('draft') },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  /** Stores a re-evaluation (and the dossier re-split under another definition version). */
+  async storeEvaluation(
+    tx: EntityManager,
+    nominationId: string,
+    stored: {
+      eligibility: EligibilityResult;
+      dossier: Record<string, unknown>;
+      piiCiphertext: string;
+    },
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE nomination SET eligibility = $2, eligible = $3, dossier = $4, pii_ciphertext = $5,
+              updated_at = now(), revision = revision + 1
+        WHERE id = $1`,
+      [
+        nominationId,
+        JSON.stringify(stored.eligibility),
+        stored.eligibility.eligible,
+        JSON.stringify(stored.dossier),
+        stored.piiCiphertext,
+      ],
+    );
+  }
+
+  /** Stores a draft's dossier re-split under another definition version. */
+  async storeSplit(
+    tx: EntityManager,
+    nominationId: string,
+    stored: { dossier: Record<string, unknown>; piiCiphertext: string },
+  ): Promise<void> {
+    await tx.query('UPDATE nomination SET dossier = $2, pii_ciphertext = $3 WHERE id = $1', [
+      nominationId,
+      JSON.stringify(stored.dossier),
+      stored.piiCiphertext,
+    ]);
+  }
+
+  private async load(
+    manager: EntityManager,
+    actor: SignedInActor,
+    nominationId: string,
+    options: { lock: boolean; ownUnitOnly: boolean },
+  ): Promise<NominationEntity> {
+    const nomination = await manager.findOne(NominationEntity, {
+      where: { id: nominationId },
+      ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    const visible = options.ownUnitOnly
+      ? nomination?.nominatingOrganisationId === actor.organisationId
+      : nomination &&
+        (await isInOrganisationScope(manager, actor, nomination.nominatingOrganisationId));
+    if (!nomination || !visible) throw new NotFoundError(`Nomination ${nominationId}`);
+    return nomination;
+  }
+}
+
+/** Appends to the nomination's history, for the nominator's status page. */
+export async function recordEvent(
+  tx: EntityManager,
+  nomination: NominationEntity,
+  kind: string,
+  fromStatus: string | null,
+  actorId: string | null,
+  note: string | null = null,
+): Promise<void> {
+  await tx.insert(NominationEventEntity, {
+    nominationId: nomination.id,
+    kind,
+    fromStatus,
+    toStatus: nomination.status,
+    note,
+    actorId,
+  });
+}
