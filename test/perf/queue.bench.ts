@@ -24,7 +24,7 @@ const UPSERT = `INSERT INTO system_ping (job_id, processed_by) VALUES ($1, $2)
  * worker) versus raw BullMQ doing the same database write, on the same backend in the same run.
  */
 export const benchmark: Benchmark = {
-  name: 'queue layer vs raw BullMQ',
+  name: 'queue',
   async run() {
     const db = await openBenchDatabase();
     const pool = new Pool({ connectionString: db.url, max: 4 });

@@ -27,7 +27,7 @@ const PDF = Buffer.from('%PDF-1.7\n%bench\n');
  * app's data source, in the same run.
  */
 export const benchmark: Benchmark = {
-  name: 'nomination submission',
+  name: 'submission',
   async run() {
     const db = await openBenchDatabase();
     const evidenceDir = await benchTempDir();
