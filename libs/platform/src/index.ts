@@ -32,3 +32,4 @@ export * from './security/pii-cipher';
 export * from './system/ping.processor';
 export * from './system/system-jobs.module';
 export * from './system/system-ping.entity';
+export * from './runtime/process-state';
