@@ -6,7 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import {
-  findNulCharacter,
+  findUnstorableText,
   RequestContext,
   requestIdFrom,
   Runtime,
@@ -65,13 +65,13 @@ export async function createApp(runtime: Runtime): Promise<App> {
     .filter(Boolean);
   if (origins.length > 0) app.enableCors({ origin: origins, credentials: true });
   fastify.addHook('preHandler', (request, reply, done) => {
-    const nul = findNulCharacter(request.body) ?? findNulCharacter(request.query);
-    if (!nul) return done();
+    const bad = findUnstorableText(request.body) ?? findUnstorableText(request.query);
+    if (!bad) return done();
     void reply.status(400).send({
       statusCode: 400,
       code: 'VALIDATION_FAILED',
       message: 'The request is invalid; see errors for each field.',
-      errors: [nul],
+      errors: [bad],
       requestId: String(request.id),
     });
   });

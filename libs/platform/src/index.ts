@@ -13,7 +13,7 @@ export * from './health/shutdown-state';
 export * from './http/access';
 export * from './http/exception.filter';
 export * from './http/http-security.module';
-export * from './http/nul-characters';
+export * from './http/unstorable-text';
 export * from './http/redis-throttler-storage';
 export * from './http/request-context';
 export * from './http/validation';
