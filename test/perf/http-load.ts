@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { connect, Socket } from 'node:net';
 
 export interface LoadOptions {
@@ -24,6 +25,17 @@ export interface LoadOptions {
  * can never silently measure error pages. Returns responses per second.
  */
 export async function requestsPerSecond(options: LoadOptions): Promise<number> {
+  return (await httpLoad(options)).perSecond;
+}
+
+export interface LoadResult {
+  responses: number;
+  seconds: number;
+  perSecond: number;
+}
+
+/** As requestsPerSecond, with the count and duration behind the rate. */
+export async function httpLoad(options: LoadOptions): Promise<LoadResult> {
   const { concurrency = 16, durationMs = 2000, status = 200 } = options;
   const requests = (options.headerSets ?? [{}]).map((headers) => encodeRequest(options, headers));
   const check = checker(options.expect);
@@ -53,8 +65,24 @@ export async function requestsPerSecond(options: LoadOptions): Promise<number> {
       }),
     ),
   );
-  return (done * 1e9) / Number(process.hrtime.bigint() - started);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { responses: done, seconds, perSecond: done / seconds };
 }
+
+/**
+ * CPU seconds (user + system) another process has used so far, from /proc (Linux). Requests
+ * per CPU-second of the server is what its throughput would be with a core to itself: unlike
+ * requests per second, it does not change with how busy the rest of the machine is.
+ */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may contain spaces) start at state, field 3.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+}
+
+// USER_HZ: 100 on every Linux architecture Node supports.
+const CLOCK_TICKS_PER_SECOND = 100;
 
 interface Response {
   status: number;

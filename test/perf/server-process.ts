@@ -1,8 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { benchTempDir, removeDir } from './leftovers';
 
 export interface ServerProcess {
+  pid: number;
   port: number;
   url: string;
   stop(): Promise<void>;
@@ -10,24 +13,48 @@ export interface ServerProcess {
 
 /**
  * The built API server as its own process, so the load generator does not share its event
- * loop. Rate limits are lifted: a benchmark sends far more than any one address would.
+ * loop. It logs as in production (LOG_LEVEL=info, a JSON line per request) into a file, which
+ * is printed if it fails to start. Rate limits are at their highest: a benchmark sends far more
+ * than any one address would, but every request still passes the limiter.
  */
 export async function startApiServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [resolve(__dirname, '../../apps/server/src/main.js')], {
+  const dir = await benchTempDir();
+  const logFile = join(dir, 'server.log');
+  const out = openSync(logFile, 'w');
+  // BENCH_PROFILE_DIR=dir: the server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
+  const main = resolve(__dirname, '../../apps/server/src/main.js');
+  const child = spawn(process.execPath, [...profile, main], {
     env: {
       ...process.env,
       REDIS_URL: '',
       ROLE: 'api',
-      LOG_LEVEL: 'error',
+      LOG_LEVEL: 'info',
       RATE_LIMIT_PER_MINUTE: '1000000',
       LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
       ...env,
       PORT: String(port),
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', out, 'inherit'],
   });
-  return running(child, port, '/health/ready');
+  closeSync(out);
+  try {
+    const server = await running(child, port, '/health/ready');
+    return {
+      ...server,
+      stop: async () => {
+        await server.stop();
+        await removeDir(dir);
+      },
+    };
+  } catch (error) {
+    process.stderr.write(readFileSync(logFile, 'utf8').slice(-4000));
+    await removeDir(dir);
+    throw error;
+  }
 }
 
 /**
@@ -61,7 +88,7 @@ async function running(child: ChildProcess, port: number, probe: string): Promis
     await stop();
     throw error;
   }
-  return { port, url, stop };
+  return { pid: child.pid!, port, url, stop };
 }
 
 async function waitUntil(url: string, exited: Promise<void>): Promise<void> {
