@@ -99,3 +99,8 @@ export class OrganisationParams {
   @IsUUID('all', { message: 'organisationId must be a UUID' })
   organisationId: string;
 }
+
+export class UserParams {
+  @IsUUID('all', { message: 'userId must be a UUID' })
+  userId: string;
+}

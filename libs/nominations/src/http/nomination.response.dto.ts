@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { EligibilityResult, OutcomeChange } from '@craftcert/pipeline';
+import { organisationScopeOf, type SignedInActor } from '@craftcert/identity';
 import type { FieldError } from '@craftcert/platform';
 import type { NominationStatus } from '../domain/nomination-status';
 import { EvidenceFileEntity } from '../persistence/evidence.entity';
@@ -10,8 +11,32 @@ import {
   NominationFlags,
 } from '../persistence/nomination.entity';
 import type { ImportReport } from '../use-cases/import-nominations.use-case';
+import type { PublicNominationReceipt } from '../use-cases/submit-public-nomination.use-case';
 import type { TipOff } from '../use-cases/list-tip-offs.use-case';
 import type { DefinitionMigrationReport } from '../domain/definition-migration';
+
+/**
+ * A nomination's flags as the viewer may see them. A possible duplicate names the other
+ * nominations only to the secretariat (overseers), who checks it: a unit learns that a check is
+ * coming, never which other units nominated the same person.
+ */
+export class NominationFlagsResponse {
+  @ApiProperty({
+    required: false,
+    description: 'Another live nomination carries the same ID number',
+  })
+  possibleDuplicate?: true;
+  @ApiProperty({ required: false, type: [String], description: 'Secretariat and auditors only' })
+  duplicateOf?: string[];
+  @ApiProperty({ required: false }) priorAwards?: NominationFlags['priorAwards'];
+
+  static from(flags: NominationFlags, viewer: SignedInActor): NominationFlagsResponse {
+    const { duplicateOf, ...rest } = flags;
+    if (!duplicateOf?.length) return rest;
+    const overseer = organisationScopeOf(viewer).kind === 'all';
+    return { ...rest, possibleDuplicate: true, ...(overseer ? { duplicateOf } : {}) };
+  }
+}
 
 /** A nomination as staff see it: the name masked, personal fields absent unless revealed. */
 export class NominationResponse {
@@ -24,13 +49,14 @@ export class NominationResponse {
   @ApiProperty() dossier: Record<string, unknown>;
   @ApiProperty({ nullable: true }) unitRank: number | null;
   @ApiProperty({ nullable: true }) eligible: boolean | null;
-  @ApiProperty() flags: NominationFlags;
+  @ApiProperty() flags: NominationFlagsResponse;
   @ApiProperty({ nullable: true }) submittedAt: string | null;
   @ApiProperty() updatedAt: string;
   @ApiProperty({ required: false }) eligibility?: EligibilityResult | null;
 
   static from(
     n: NominationEntity,
+    viewer: SignedInActor,
     options: { organisationName?: string | null; withTrace?: boolean } = {},
   ): NominationResponse {
     return {
@@ -48,7 +74,7 @@ export class NominationResponse {
       dossier: n.dossier,
       unitRank: n.unitRank,
       eligible: n.eligible,
-      flags: n.flags,
+      flags: NominationFlagsResponse.from(n.flags, viewer),
       submittedAt: n.submittedAt?.toISOString() ?? null,
       updatedAt: n.updatedAt.toISOString(),
       ...(options.withTrace ? { eligibility: n.eligibility } : {}),
@@ -96,15 +122,26 @@ export class NominationEventResponse {
   }
 }
 
-/** What the public sees of its own nomination: the status and the explained eligibility. */
+/**
+ * What the public sees of its own nomination: the status and the dossier's own explained
+ * eligibility — never anything learnt from other records (prior awards, duplicates).
+ */
 export class PublicNominationResponse {
   @ApiProperty() id: string;
   @ApiProperty() status: NominationStatus;
-  @ApiProperty({ nullable: true }) eligible: boolean | null;
-  @ApiProperty({ nullable: true }) eligibility: EligibilityResult | null;
+  @ApiProperty({
+    description: 'Judged on the dossier alone; the secretariat checks earlier records',
+  })
+  eligible: boolean;
+  @ApiProperty() eligibility: EligibilityResult;
 
-  static from(n: NominationEntity): PublicNominationResponse {
-    return { id: n.id, status: n.status, eligible: n.eligible, eligibility: n.eligibility };
+  static from(r: PublicNominationReceipt): PublicNominationResponse {
+    return {
+      id: r.id,
+      status: r.status,
+      eligible: r.eligibility.eligible,
+      eligibility: r.eligibility,
+    };
   }
 }
 

@@ -103,6 +103,18 @@ export class AppConfig {
   LOGIN_MAX_FAILURES = 5;
 
   @Transform(toInt)
+  @IsInt({ message: 'LOGIN_ACCOUNT_MAX_FAILURES must be an integer between 1 and 1000' })
+  @Min(1, { message: 'LOGIN_ACCOUNT_MAX_FAILURES must be an integer between 1 and 1000' })
+  @Max(1000, { message: 'LOGIN_ACCOUNT_MAX_FAILURES must be an integer between 1 and 1000' })
+  LOGIN_ACCOUNT_MAX_FAILURES = 20;
+
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_ADDRESS_MAX_FAILURES must be an integer between 1 and 1000' })
+  @Min(1, { message: 'LOGIN_ADDRESS_MAX_FAILURES must be an integer between 1 and 1000' })
+  @Max(1000, { message: 'LOGIN_ADDRESS_MAX_FAILURES must be an integer between 1 and 1000' })
+  LOGIN_ADDRESS_MAX_FAILURES = 30;
+
+  @Transform(toInt)
   @IsInt({ message: 'LOCKOUT_MINUTES must be an integer between 1 and 1440' })
   @Min(1, { message: 'LOCKOUT_MINUTES must be an integer between 1 and 1440' })
   @Max(1440, { message: 'LOCKOUT_MINUTES must be an integer between 1 and 1440' })

@@ -15,7 +15,7 @@ export type ErrorCode =
   | 'INVALID_TRANSITION'
   | 'PAYLOAD_INVALID'
   | 'UNAUTHENTICATED'
-  | 'ACCOUNT_LOCKED'
+  | 'SIGN_IN_THROTTLED'
   | 'TOKEN_INVALID'
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
@@ -30,6 +30,9 @@ export interface FieldError {
 
 /** A failure the caller can act on. Never extends HttpException: HTTP is the filter's concern. */
 export class DomainError extends Error {
+  /** When set, the answer carries it as a Retry-After header. */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -61,8 +64,6 @@ export function statusForCode(code: ErrorCode): number {
       return 400;
     case 'UNAUTHENTICATED':
       return 401;
-    case 'ACCOUNT_LOCKED':
-      return 423;
     case 'FORBIDDEN':
       return 403;
     case 'NOT_FOUND':
@@ -80,6 +81,7 @@ export function statusForCode(code: ErrorCode): number {
     case 'CALENDAR_DATA_MISSING':
       return 422;
     case 'RATE_LIMITED':
+    case 'SIGN_IN_THROTTLED':
       return 429;
     case 'SHUTTING_DOWN':
       return 503;
