@@ -6,7 +6,9 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import {
+  allowedOrigins,
   findNulCharacter,
+  refuseCrossSiteRequests,
   RequestContext,
   requestIdFrom,
   Runtime,
@@ -57,6 +59,10 @@ export async function createApp(runtime: Runtime): Promise<App> {
   fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) =>
     done(null, body),
   );
+  refuseCrossSiteRequests(fastify, {
+    origins: allowedOrigins(runtime.config),
+    isUploadRoute: (url) => UPLOAD_ROUTE.test(url),
+  });
   fastify.addHook('onRoute', (route) => {
     if (UPLOAD_ROUTE.test(route.url)) route.bodyLimit = runtime.config.UPLOAD_LIMIT_BYTES;
   });
