@@ -4,10 +4,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import {
+  allowedOrigins,
   findUnstorableText,
   logRequests,
   processLogger,
   REQUEST_ID_HEADER,
+  refuseCrossSiteRequests,
   RequestContext,
   requestIdFrom,
   Runtime,
@@ -61,6 +63,10 @@ export async function createApp(runtime: Runtime): Promise<App> {
   fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) =>
     done(null, body),
   );
+  refuseCrossSiteRequests(fastify, {
+    origins: allowedOrigins(runtime.config),
+    isUploadRoute: (url) => UPLOAD_ROUTE.test(url),
+  });
   fastify.addHook('onRoute', (route) => {
     if (UPLOAD_ROUTE.test(route.url)) route.bodyLimit = runtime.config.UPLOAD_LIMIT_BYTES;
   });
