@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { EligibilityResponse } from '@craftcert/programmes';
 import type { EligibilityResult, OutcomeChange } from '@craftcert/pipeline';
 import type { FieldError } from '@craftcert/platform';
-import type { NominationStatus } from '../domain/nomination-status';
+import { NOMINATION_STATUSES, type NominationStatus } from '../domain/nomination-status';
 import { EvidenceFileEntity } from '../persistence/evidence.entity';
 import {
   AwardEntity,
@@ -13,21 +14,59 @@ import type { ImportReport } from '../use-cases/import-nominations.use-case';
 import type { TipOff } from '../use-cases/list-tip-offs.use-case';
 import type { DefinitionMigrationReport } from '../domain/definition-migration';
 
+export class NominatingOrganisationResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+}
+
+export class PriorAwardFlagResponse {
+  @ApiProperty() programme: string;
+  @ApiProperty({ type: 'integer' }) year: number;
+  @ApiProperty({ required: false }) tier?: string;
+}
+
+export class NominationFlagsResponse implements NominationFlags {
+  @ApiProperty({
+    type: [String],
+    required: false,
+    description: 'Other live nominations of the edition with the same ID number',
+  })
+  duplicateOf?: string[];
+  @ApiProperty({
+    type: [PriorAwardFlagResponse],
+    required: false,
+    description: "Awards the definition's repeat ban covers",
+  })
+  priorAwards?: PriorAwardFlagResponse[];
+}
+
 /** A nomination as staff see it: the name masked, personal fields absent unless revealed. */
 export class NominationResponse {
   @ApiProperty() id: string;
   @ApiProperty() editionId: string;
   @ApiProperty() channelId: string;
-  @ApiProperty({ nullable: true }) organisation: { id: string; name: string | null } | null;
-  @ApiProperty() status: string;
-  @ApiProperty() candidate: string;
-  @ApiProperty() dossier: Record<string, unknown>;
-  @ApiProperty({ nullable: true }) unitRank: number | null;
-  @ApiProperty({ nullable: true }) eligible: boolean | null;
-  @ApiProperty() flags: NominationFlags;
-  @ApiProperty({ nullable: true }) submittedAt: string | null;
+  @ApiProperty({ type: NominatingOrganisationResponse, nullable: true })
+  organisation: NominatingOrganisationResponse | null;
+  @ApiProperty({ enum: NOMINATION_STATUSES }) status: string;
+  @ApiProperty({ description: 'The candidate’s name, masked (王*国)' }) candidate: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Dossier fields that are not personal data',
+  })
+  dossier: Record<string, unknown>;
+  @ApiProperty({ type: 'integer', nullable: true }) unitRank: number | null;
+  @ApiProperty({ type: Boolean, nullable: true }) eligible: boolean | null;
+  @ApiProperty({ type: NominationFlagsResponse }) flags: NominationFlags;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt: string | null;
   @ApiProperty() updatedAt: string;
-  @ApiProperty({ required: false }) eligibility?: EligibilityResult | null;
+  @ApiProperty({
+    type: EligibilityResponse,
+    nullable: true,
+    required: false,
+    description: 'The explained eligibility (rule by rule); with a single nomination',
+  })
+  eligibility?: EligibilityResult | null;
 
   static from(
     n: NominationEntity,
@@ -80,9 +119,9 @@ export class EvidenceFileResponse {
 
 export class NominationEventResponse {
   @ApiProperty() kind: string;
-  @ApiProperty({ nullable: true }) from: string | null;
+  @ApiProperty({ type: String, nullable: true }) from: string | null;
   @ApiProperty() to: string;
-  @ApiProperty({ nullable: true }) note: string | null;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty() at: string;
 
   static from(e: NominationEventEntity): NominationEventResponse {
@@ -99,9 +138,14 @@ export class NominationEventResponse {
 /** What the public sees of its own nomination: the status and the explained eligibility. */
 export class PublicNominationResponse {
   @ApiProperty() id: string;
-  @ApiProperty() status: NominationStatus;
-  @ApiProperty({ nullable: true }) eligible: boolean | null;
-  @ApiProperty({ nullable: true }) eligibility: EligibilityResult | null;
+  @ApiProperty({ enum: NOMINATION_STATUSES }) status: NominationStatus;
+  @ApiProperty({ type: Boolean, nullable: true }) eligible: boolean | null;
+  @ApiProperty({
+    type: EligibilityResponse,
+    nullable: true,
+    description: 'The explained eligibility (rule by rule)',
+  })
+  eligibility: EligibilityResult | null;
 
   static from(n: NominationEntity): PublicNominationResponse {
     return { id: n.id, status: n.status, eligible: n.eligible, eligibility: n.eligibility };
@@ -110,7 +154,10 @@ export class PublicNominationResponse {
 
 export class RefereeConfirmationResponse {
   @ApiProperty() nominationId: string;
-  @ApiProperty({ description: 'forwarded once every referee has confirmed' })
+  @ApiProperty({
+    enum: NOMINATION_STATUSES,
+    description: 'forwarded once every referee has confirmed',
+  })
   status: NominationStatus;
 
   static from(c: { nominationId: string; status: NominationStatus }): RefereeConfirmationResponse {
@@ -126,13 +173,19 @@ export class TipOffReceiptResponse {
   }
 }
 
+export class TipOffContactResponse {
+  @ApiProperty() name: string;
+  @ApiProperty({ required: false }) phone?: string;
+  @ApiProperty({ required: false }) email?: string;
+}
+
 /** A tip-off with the tipster's contact, for the secretariat's follow-up (the read is audited). */
 export class TipOffResponse {
   @ApiProperty() id: string;
   @ApiProperty() candidateName: string;
   @ApiProperty() employer: string;
   @ApiProperty() reason: string;
-  @ApiProperty() contact: { name: string; phone?: string; email?: string };
+  @ApiProperty({ type: TipOffContactResponse }) contact: TipOffContactResponse;
   @ApiProperty() receivedAt: string;
 
   static from(t: TipOff): TipOffResponse {
@@ -151,7 +204,7 @@ export class AwardResponse {
   @ApiProperty() id: string;
   @ApiProperty() programmeCode: string;
   @ApiProperty() year: number;
-  @ApiProperty({ nullable: true }) tier: string | null;
+  @ApiProperty({ type: String, nullable: true }) tier: string | null;
 
   static from(a: AwardEntity): AwardResponse {
     return { id: a.id, programmeCode: a.programmeCode, year: a.year, tier: a.tier };

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { DefinitionChange, diffDefinitions, EligibilityResult } from '@craftcert/pipeline';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { diffDefinitions, EligibilityResult } from '@craftcert/pipeline';
 import { Authenticated, RequestValidationError, RequireRoles } from '@craftcert/platform';
 import { DefinitionsRepository } from '../persistence/definitions.repository';
 import { ProgrammeQueries } from '../persistence/programme.queries';
@@ -15,7 +15,12 @@ import {
   EvaluateDossierRequest,
   ProgrammeParams,
 } from './programme.request.dto';
-import { DefinitionResponse, DefinitionSummaryResponse } from './programme.response.dto';
+import {
+  DefinitionDiffResponse,
+  DefinitionResponse,
+  DefinitionSummaryResponse,
+  EligibilityResponse,
+} from './programme.response.dto';
 
 const ADMIN = 'secretariatAdmin';
 
@@ -33,6 +38,7 @@ export class DefinitionsController {
 
   @Post()
   @RequireRoles(ADMIN)
+  @ApiCreatedResponse({ type: DefinitionResponse, description: 'A new draft version' })
   async create(
     @Param() { programmeId }: ProgrammeParams,
     @Body() body: DefinitionInputRequest,
@@ -42,6 +48,7 @@ export class DefinitionsController {
 
   @Get()
   @Authenticated()
+  @ApiOkResponse({ type: [DefinitionSummaryResponse] })
   async list(@Param() { programmeId }: ProgrammeParams): Promise<DefinitionSummaryResponse[]> {
     await this.definitions.programme(programmeId);
     return (await this.queries.listDefinitions(programmeId)).map((d) =>
@@ -51,10 +58,11 @@ export class DefinitionsController {
 
   @Get('diff')
   @Authenticated()
+  @ApiOkResponse({ type: DefinitionDiffResponse })
   async diff(
     @Param() { programmeId }: ProgrammeParams,
     @Query() { from, to }: DiffQuery,
-  ): Promise<{ from: number; to: number; changes: DefinitionChange[] }> {
+  ): Promise<DefinitionDiffResponse> {
     const [a, b] = await Promise.all([
       this.definitions.version(programmeId, from),
       this.definitions.version(programmeId, to),
@@ -66,12 +74,14 @@ export class DefinitionsController {
 
   @Get(':version')
   @Authenticated()
+  @ApiOkResponse({ type: DefinitionResponse })
   async get(@Param() { programmeId, version }: DefinitionParams): Promise<DefinitionResponse> {
     return DefinitionResponse.from(await this.definitions.version(programmeId, version));
   }
 
   @Put(':version')
   @RequireRoles(ADMIN)
+  @ApiOkResponse({ type: DefinitionResponse, description: 'The revised draft' })
   async update(
     @Param() { programmeId, version }: DefinitionParams,
     @Body() body: DefinitionInputRequest,
@@ -82,6 +92,7 @@ export class DefinitionsController {
   @Post(':version/publish')
   @RequireRoles(ADMIN)
   @HttpCode(200)
+  @ApiOkResponse({ type: DefinitionResponse, description: 'Published: immutable from now on' })
   async publish(@Param() { programmeId, version }: DefinitionParams): Promise<DefinitionResponse> {
     return DefinitionResponse.from(await this.publishUseCase.execute(programmeId, version));
   }
@@ -89,6 +100,7 @@ export class DefinitionsController {
   @Post(':version/evaluate')
   @Authenticated()
   @HttpCode(200)
+  @ApiOkResponse({ type: EligibilityResponse })
   evaluate(
     @Param() { programmeId, version }: DefinitionParams,
     @Body() body: EvaluateDossierRequest,
