@@ -220,3 +220,28 @@ export function transition(
     payload,
   });
 }
+
+/**
+ * The shipped city definition with the departmental review as its first stage (the qualification
+ * check removed), a given join rule and, optionally, a calendar whose last day has passed.
+ */
+export function reviewFirstSource(
+  source: string,
+  join: string,
+  options: { overdue?: boolean } = {},
+): string {
+  let out = source.replace(
+    / {2}- id: qualification-check\n[\s\S]*?(?= {2}- id: departmental-review)/,
+    '',
+  );
+  out = out.replace('join: { policy: anyVetoRejects }', `join: ${join}`);
+  if (options.overdue) {
+    out = out.replace(
+      /(id: departmental-review[\s\S]*?)calendar: \{ duration: \{ days: 10, dayKind: working \} \}/,
+      "$1calendar: { due: '2025-01-06' }",
+    );
+  }
+  if (out === source || !out.includes(`join: ${join}`))
+    throw new Error('the definition did not change as expected');
+  return out;
+}

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { JobWiringCheck, SystemJobsModule } from '@craftcert/platform';
+import { WorkflowJobsModule } from '@craftcert/workflow';
 
 /** Job processors and schedulers: loaded when ROLE is `worker` or `all`. */
 @Module({
-  imports: [SystemJobsModule],
+  imports: [SystemJobsModule, WorkflowJobsModule],
   providers: [JobWiringCheck],
 })
 export class WorkerModule {}

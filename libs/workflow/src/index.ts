@@ -1,6 +1,6 @@
 // The workflow context's public surface: the stage runner's module and use cases, their types
 // and errors. Its tables are listed for the migrations catalogue in `@craftcert/workflow/entities`.
-export { WorkflowHttpModule, WorkflowModule } from './workflow.module';
+export { WorkflowHttpModule, WorkflowJobsModule, WorkflowModule } from './workflow.module';
 export { WorkflowStateError } from './domain/workflow.errors';
 export { TASK_STATUSES, type TaskStatus } from './domain/task-status';
 export type { TransitionRequest, TransitionResult } from './use-cases/stage-runner';

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '@craftcert/calendar';
 import { NominationsModule } from '@craftcert/nominations';
 import { ProgrammesModule } from '@craftcert/programmes';
+import { StageEndScheduler } from './jobs/stage-end.scheduler';
+import { WorkflowProcessor } from './jobs/workflow.processor';
 import { InformationRequestsController } from './http/information-requests.controller';
 import { ReviewTasksController } from './http/review-tasks.controller';
 import { WorkflowDepartmentsController } from './http/workflow-departments.controller';
@@ -24,6 +26,7 @@ import { MapDepartmentsUseCase } from './use-cases/map-departments.use-case';
 import { ReadReviewTaskUseCase } from './use-cases/read-review-task.use-case';
 import { ReadStageProgressUseCase } from './use-cases/read-stage-progress.use-case';
 import { ReadWorkflowUseCase } from './use-cases/read-workflow.use-case';
+import { RemindOpenTasksUseCase } from './use-cases/remind-open-tasks.use-case';
 import { StageRunner } from './use-cases/stage-runner';
 
 export const WORKFLOW_USE_CASES = [
@@ -39,6 +42,7 @@ export const WORKFLOW_USE_CASES = [
   ReadReviewTaskUseCase,
   ReadStageProgressUseCase,
   ListInformationRequestsUseCase,
+  RemindOpenTasksUseCase,
 ];
 
 /**
@@ -58,6 +62,7 @@ export const WORKFLOW_USE_CASES = [
     DepartmentRepository,
     WorkflowQueries,
     StageRunner,
+    StageEndScheduler,
     ...WORKFLOW_USE_CASES,
   ],
   exports: WORKFLOW_USE_CASES,
@@ -75,3 +80,7 @@ export class WorkflowModule {}
   ],
 })
 export class WorkflowHttpModule {}
+
+/** Scheduled stage ends and reminders: loaded only by processes that run workers. */
+@Module({ imports: [WorkflowModule], providers: [WorkflowProcessor] })
+export class WorkflowJobsModule {}

@@ -247,6 +247,22 @@ export class StageRepository {
       ],
     );
   }
+
+  /** Open and paused tasks of a stage per owning organisation (null: the secretariat). */
+  async openTasksByOwner(
+    tx: EntityManager,
+    editionId: string,
+    stageId: string,
+  ): Promise<{ organisationId: string | null; open: number; paused: number }[]> {
+    return tx.query(
+      `SELECT organisation_id AS "organisationId",
+              count(*) FILTER (WHERE status = 'open')::int AS open,
+              count(*) FILTER (WHERE status = 'paused')::int AS paused
+         FROM review_task WHERE edition_id = $1 AND stage_id = $2 AND status <> 'decided'
+        GROUP BY organisation_id ORDER BY organisation_id NULLS FIRST`,
+      [editionId, stageId],
+    );
+  }
 }
 
 function assigneeKind(task: TaskSpec): AssigneeKind {

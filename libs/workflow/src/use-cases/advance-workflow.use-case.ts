@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
 import { advancePlan } from '@craftcert/pipeline';
 import { WorkflowStateError } from '../domain/workflow.errors';
+import { StageEndScheduler } from '../jobs/stage-end.scheduler';
 import { StageRepository } from '../persistence/stage.repository';
 import { StageRunner, type TransitionResult } from './stage-runner';
 
@@ -24,10 +25,11 @@ export class AdvanceWorkflowUseCase {
     private readonly runner: StageRunner,
     private readonly stages: StageRepository,
     private readonly audit: AuditLog,
+    private readonly scheduler: StageEndScheduler,
   ) {}
 
-  execute(request: AdvanceRequest): Promise<TransitionResult[]> {
-    return this.dataSource.transaction(async (tx) => {
+  async execute(request: AdvanceRequest): Promise<TransitionResult[]> {
+    const done = await this.dataSource.transaction(async (tx) => {
       await this.stages.lockEdition(tx, request.editionId);
       const graph = await this.runner.graph(tx, request.editionId);
       const plan = advancePlan(graph, await this.stages.transitions(tx, request.editionId));
@@ -53,5 +55,7 @@ export class AdvanceWorkflowUseCase {
       });
       return results;
     });
+    await this.scheduler.schedule(request.editionId, done);
+    return done;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
+import { StageEndScheduler } from '../jobs/stage-end.scheduler';
 import { StageRunner, type TransitionRequest, type TransitionResult } from './stage-runner';
 
 /**
@@ -14,10 +15,11 @@ export class EnterStageUseCase {
     private readonly dataSource: DataSource,
     private readonly runner: StageRunner,
     private readonly audit: AuditLog,
+    private readonly scheduler: StageEndScheduler,
   ) {}
 
-  execute(request: TransitionRequest): Promise<TransitionResult> {
-    return this.dataSource.transaction(async (tx) => {
+  async execute(request: TransitionRequest): Promise<TransitionResult> {
+    const entered = await this.dataSource.transaction(async (tx) => {
       const result = await this.runner.enter(tx, request);
       if (!result.replayed) {
         await this.audit.record(tx, {
@@ -30,5 +32,7 @@ export class EnterStageUseCase {
       }
       return result;
     });
+    await this.scheduler.schedule(request.editionId, [entered]);
+    return entered;
   }
 }

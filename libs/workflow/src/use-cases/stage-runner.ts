@@ -43,6 +43,8 @@ export interface TransitionResult {
   deferred?: boolean;
   record: StageTransitionEntity | null;
   summary: Record<string, number>;
+  /** For an entry: the stage's last day, when its calendar has one. */
+  dueOn?: string | null;
 }
 
 /** The stage as its kind sees it, for the decision use cases. */
@@ -129,7 +131,7 @@ export class StageRunner {
       dueOn,
       ...summary,
     });
-    return { stageId, transition: 'enter', replayed: false, record, summary };
+    return { stageId, transition: 'enter', replayed: false, record, summary, dueOn };
   }
 
   async close(tx: EntityManager, request: TransitionRequest): Promise<TransitionResult> {
