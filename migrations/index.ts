@@ -12,6 +12,7 @@ import { IdentityAndOutbox1795602769702 } from './1795602769702-IdentityAndOutbo
 import { Nominations1795603951298 } from './1795603951298-Nominations';
 import { RefreshRotationTime1795607408959 } from './1795607408959-RefreshRotationTime';
 import { WorkingCalendar1796187791615 } from './1796187791615-WorkingCalendar';
+import { SigningKeyOutsideDatabase1796219323148 } from './1796219323148-SigningKeyOutsideDatabase';
 
 /**
  * Every entity and every migration, in order. The app, the CLI and the tests build their data
@@ -35,5 +36,6 @@ export const catalogue: PersistenceCatalogue = {
     Nominations1795603951298,
     RefreshRotationTime1795607408959,
     WorkingCalendar1796187791615,
+    SigningKeyOutsideDatabase1796219323148,
   ],
 };

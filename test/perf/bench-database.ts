@@ -18,7 +18,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
       dataDir: resolve('.data/bench'),
       database: 'postgres',
     });
-    serverUrl = await embedded.start();
+    serverUrl = (await embedded.start()).superuserUrl;
   }
   const name = `craftcert_bench_${process.pid}`;
   await admin(serverUrl, `DROP DATABASE IF EXISTS "${name}"`);

@@ -54,6 +54,7 @@ export function testConfig(
     ADMIN_PASSWORD: TEST_ADMIN.password,
     RATE_LIMIT_PER_MINUTE: '100000',
     PII_ENCRYPTION_KEY: 'Y3JhZnRjZXJ0LXRlc3Qta2V5LTMyLWJ5dGVzLWxvbmc=',
+    JWT_SECRET: 'craftcert-test-signing-secret-32-characters',
     EVIDENCE_DIR: `/tmp/craftcert-test-evidence/${uniqueName('e')}`,
     ...extra,
   });
