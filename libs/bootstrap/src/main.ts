@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { nestLogLevels, prepareRuntime, Runtime } from '@craftcert/platform';
+import { NestPinoLogger, processLogger, prepareRuntime, Runtime } from '@craftcert/platform';
 import { App, createApp, isHttpApp, shutdown } from './application';
 import { loadConfigOrExit, migrate } from './core';
 
@@ -17,7 +17,8 @@ const START_SETTLE_MS = 60000;
 /** Process entry for every role: the server's and the worker's `main.js` call it. */
 export async function main(options: MainOptions = {}): Promise<void> {
   const config = loadConfigOrExit();
-  Logger.overrideLogger(nestLogLevels(config.LOG_LEVEL));
+  // Every line the process writes, Nest's included, is JSON from one logger (see logging).
+  Logger.overrideLogger(new NestPinoLogger(processLogger(config)));
   const logger = new Logger('Main');
   let runtime: Runtime | undefined;
   let app: App | undefined;
