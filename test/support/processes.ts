@@ -15,8 +15,14 @@ export interface AppProcess {
   exited: Promise<number | string>;
 }
 
-/** Starts the built server (dist/) as a real process, as `npm start` would. */
-export function spawnApp(env: Record<string, string | undefined>): AppProcess {
+/**
+ * Starts the built server (dist/) as a real process, as `npm start` would. `processGroup`
+ * gives it a process group of its own, as a terminal does, so a test can signal the group.
+ */
+export function spawnApp(
+  env: Record<string, string | undefined>,
+  options: { processGroup?: boolean } = {},
+): AppProcess {
   const cleanEnv: Record<string, string> = {};
   for (const [key, value] of Object.entries({ ...process.env, ...env })) {
     if (value !== undefined) cleanEnv[key] = value;
@@ -25,6 +31,7 @@ export function spawnApp(env: Record<string, string | undefined>): AppProcess {
     cwd: ROOT,
     env: cleanEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.processGroup ?? false,
   });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
