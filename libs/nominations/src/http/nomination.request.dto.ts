@@ -178,6 +178,8 @@ export class TipOffRequest {
   @Length(10, 2000, { message: 'reason must be 10–2000 characters' })
   reason: string;
 
+  // Tip-offs are taken by real name: ValidateNested alone would pass a missing contact or an array.
+  @IsObject({ message: 'contact is required: { name, phone?, email? }' })
   @ValidateNested()
   @Type(() => TipOffContactRequest)
   contact: TipOffContactRequest;

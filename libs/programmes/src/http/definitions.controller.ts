@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DefinitionChange, diffDefinitions, EligibilityResult } from '@craftcert/pipeline';
 import { Authenticated, RequestValidationError, RequireRoles } from '@craftcert/platform';
 import { DefinitionsRepository } from '../persistence/definitions.repository';
+import type { PipelineDefinitionEntity } from '../persistence/pipeline-definition.entity';
 import { ProgrammeQueries } from '../persistence/programme.queries';
 import { EvaluateDossierUseCase } from '../use-cases/evaluate-dossier.use-case';
 import { ProposeDefinitionUseCase } from '../use-cases/propose-definition.use-case';
@@ -30,6 +31,11 @@ export class DefinitionsController {
     private readonly definitions: DefinitionsRepository,
     private readonly queries: ProgrammeQueries,
   ) {}
+
+  // A published version is immutable and held in memory by the repository, so its JSON (16 kB
+  // for the Hangzhou scheme; serialising it was the largest cost of every form load) is built
+  // once. Keyed by the cached entity itself: drafts are fresh objects and never hit.
+  private readonly publishedJson = new WeakMap<PipelineDefinitionEntity, string>();
 
   @Post()
   @RequireRoles(ADMIN)
@@ -66,8 +72,16 @@ export class DefinitionsController {
 
   @Get(':version')
   @Authenticated()
-  async get(@Param() { programmeId, version }: DefinitionParams): Promise<DefinitionResponse> {
-    return DefinitionResponse.from(await this.definitions.version(programmeId, version));
+  @Header('content-type', 'application/json; charset=utf-8')
+  @ApiOkResponse({ type: DefinitionResponse })
+  async get(@Param() { programmeId, version }: DefinitionParams): Promise<string> {
+    const definition = await this.definitions.version(programmeId, version);
+    let json = this.publishedJson.get(definition);
+    if (json === undefined) {
+      json = JSON.stringify(DefinitionResponse.from(definition));
+      if (definition.status === 'published') this.publishedJson.set(definition, json);
+    }
+    return json;
   }
 
   @Put(':version')

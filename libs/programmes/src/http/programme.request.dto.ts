@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsDefined,
   IsInt,
   IsISO8601,
   IsObject,
@@ -12,6 +11,7 @@ import {
   Matches,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
@@ -33,9 +33,10 @@ export class CreateProgrammeRequest {
   code: string;
 
   @ApiProperty({ type: LocalizedNameRequest })
+  // ValidateNested alone passes an array (each of its zero items is valid): require an object.
+  @IsObject({ message: 'name must be an object { zh, en }' })
   @ValidateNested()
   @Type(() => LocalizedNameRequest)
-  @IsDefined()
   name: LocalizedNameRequest;
 }
 
@@ -59,12 +60,13 @@ export class EditionParams {
 /** Exactly one of `document` (JSON object) or `source` (YAML or JSON text). */
 export class DefinitionInputRequest {
   @ApiPropertyOptional({ description: 'The definition as a JSON object' })
-  @IsOptional()
+  // Absent is allowed, null is not: IsOptional would let null through as if absent.
+  @ValidateIf((_, value) => value !== undefined)
   @IsObject({ message: 'document must be a JSON object' })
   document?: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'The definition as YAML or JSON text' })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsString({ message: 'source must be YAML or JSON text' })
   @MaxLength(500_000)
   source?: string;
@@ -141,9 +143,9 @@ export class OpenEditionRequest {
   code: string;
 
   @ApiProperty({ type: LocalizedNameRequest })
+  @IsObject({ message: 'title must be an object { zh, en }' })
   @ValidateNested()
   @Type(() => LocalizedNameRequest)
-  @IsDefined()
   title: LocalizedNameRequest;
 
   @IsInt()
@@ -157,8 +159,8 @@ export class OpenEditionRequest {
   referenceDate: string;
 
   @ApiProperty({ type: NominationWindowRequest })
+  @IsObject({ message: 'nominationWindow is required: { opensAt, closesAt }' })
   @ValidateNested()
   @Type(() => NominationWindowRequest)
-  @IsDefined({ message: 'nominationWindow is required: { opensAt, closesAt }' })
   nominationWindow: NominationWindowRequest;
 }
