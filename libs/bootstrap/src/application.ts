@@ -5,11 +5,12 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import {
   allowedOrigins,
+  BEARER_SCHEME,
   findUnstorableText,
   logRequests,
   processLogger,
-  refuseCrossSiteRequests,
   REQUEST_ID_HEADER,
+  refuseCrossSiteRequests,
   RequestContext,
   requestIdFrom,
   Runtime,
@@ -94,9 +95,19 @@ function setupOpenApi(app: NestFastifyApplication): void {
     .setTitle('craftcert')
     .setDescription('Certification workflow engine for craftsman schemes')
     .setVersion('0.1.0')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'The accessToken from POST /api/auth/login',
+      },
+      BEARER_SCHEME,
+    )
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config), {
     jsonDocumentUrl: 'api/docs-json',
+    swaggerOptions: { persistAuthorization: true },
   });
 }
 
