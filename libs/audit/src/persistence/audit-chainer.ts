@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from 'typeorm';
 import { auditHash, GENESIS_HASH } from '../domain/audit-chain';
-import { AUDIT_RECORD_COLUMNS, AuditRecordRow, toAuditContent } from './audit-record.row';
+import { AuditRecordRow, toAuditContent } from './audit-record.row';
 
 // One chainer at a time across every process; any constant works as long as all agree.
 export const AUDIT_CHAIN_LOCK_KEY = 727_002;
@@ -98,17 +98,25 @@ export class AuditChainer {
 
   private linkBatch(): Promise<number> {
     return this.dataSource.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK_KEY]);
-      const [head] = (await tx.query(
-        'SELECT position, hash FROM audit_record WHERE position IS NOT NULL ORDER BY position DESC LIMIT 1',
-      )) as { position: string; hash: string }[];
+      // Links are derived from records already committed durably, so they need not wait for
+      // their own flush to disk: after a crash, anything lost is simply linked again. (A
+      // checkpoint flushes before it signs, so it never vouches for a link that could be lost.)
+      await tx.query(
+        `SELECT pg_advisory_xact_lock($1), set_config('synchronous_commit', 'off', true)`,
+        [AUDIT_CHAIN_LOCK_KEY],
+      );
+      // The unlinked records, each row also carrying the chain's current head.
       const rows = (await tx.query(
-        `SELECT ${AUDIT_RECORD_COLUMNS} FROM audit_record WHERE position IS NULL ORDER BY seq LIMIT $1`,
+        `SELECT unlinked.*, head.position AS head_position, head.hash AS head_hash
+           FROM (SELECT * FROM audit_record WHERE position IS NULL ORDER BY seq LIMIT $1) unlinked
+           LEFT JOIN LATERAL (SELECT position, hash FROM audit_record
+                               WHERE position IS NOT NULL ORDER BY position DESC LIMIT 1) head ON true
+          ORDER BY seq`,
         [BATCH_SIZE],
-      )) as AuditRecordRow[];
+      )) as (AuditRecordRow & { head_position: string | null; head_hash: string | null })[];
       if (rows.length === 0) return 0;
-      let position = head ? BigInt(head.position) : 0n;
-      let prevHash = head?.hash ?? GENESIS_HASH;
+      let position = BigInt(rows[0].head_position ?? 0);
+      let prevHash = rows[0].head_hash ?? GENESIS_HASH;
       const links = {
         seq: [] as string[],
         position: [] as string[],
