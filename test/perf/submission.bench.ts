@@ -15,8 +15,9 @@ import { postJson, ServerProcess, startApiServer } from './server-process';
 
 const ROUNDS = 5;
 const WARMUP = 1;
-// Submissions per sample: one submitter, then eight at once (each draft is submitted once).
-const ONE = 30;
+// Submissions per sample: one submitter, then eight at once (each draft is submitted once);
+// both multiples of CONCURRENCY, so every unit has exactly the drafts it needs.
+const ONE = 32;
 const EIGHT = 120;
 const CONCURRENCY = 8;
 const DRAFTS = (WARMUP + ROUNDS) * (ONE + EIGHT);
@@ -44,27 +45,37 @@ export const benchmark: Benchmark = {
         PII_ENCRYPTION_KEY: PII_KEY,
         DATA_DIR: dataDir,
       });
-      const { token, drafts } = await prepare(server.url);
+      const units = await prepare(server.url);
       dataSource = await createDataSource(db.url, catalogue).initialize();
       const ds = dataSource;
       // The nomination table by name: the context exports use cases, not its entities.
       const template = await ds.manager.findOneByOrFail<Record<string, unknown>>(NOMINATION, {
-        id: drafts[0],
+        id: units[0].drafts[0],
       });
       const { id: _id, revision: _r, createdAt: _c, updatedAt: _u, ...row } = template;
 
-      const submitAll = (ids: string[], concurrency: number) =>
-        perSecond(ids.length, () =>
+      const url = server.url;
+      // One submitter: `count` drafts in turn from every unit. Eight: one per unit, at once.
+      const one = (count: number) =>
+        perSecond(count, async () => {
+          for (let i = 0; i < count; i++) {
+            const unit = units[i % units.length];
+            await submit(url, unit.token, unit.drafts.pop()!);
+          }
+        });
+      const eight = (count: number) =>
+        perSecond(count, () =>
           Promise.all(
-            Array.from({ length: concurrency }, async () => {
-              for (let id = ids.pop(); id; id = ids.pop()) await submit(server!.url, token, id);
+            units.map(async (unit) => {
+              for (let i = 0; i < count / units.length; i++)
+                await submit(url, unit.token, unit.drafts.pop()!);
             }),
           ),
         );
       const s = await alternate(
         {
-          one: () => submitAll(drafts.splice(0, ONE), 1),
-          eight: () => submitAll(drafts.splice(0, EIGHT), CONCURRENCY),
+          one: () => one(ONE),
+          eight: () => eight(EIGHT),
           insert: () =>
             perSecond(ONE, async () => {
               for (let i = 0; i < ONE; i++)
@@ -132,8 +143,16 @@ async function upload(url: string, path: string, token: string, body: Buffer): P
   if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
 }
 
-/** An open edition (no per-unit cap, so every submission succeeds) and DRAFTS complete drafts. */
-async function prepare(url: string): Promise<{ token: string; drafts: string[] }> {
+interface Unit {
+  token: string;
+  drafts: string[];
+}
+
+/**
+ * An open edition (with a cap no unit reaches, so every submission succeeds and every one takes
+ * a place) and DRAFTS complete drafts spread over CONCURRENCY units.
+ */
+async function prepare(url: string): Promise<Unit[]> {
   const { accessToken: admin } = await postJson<{ accessToken: string }>(
     `${url}/api/auth/login`,
     ADMIN,
@@ -169,47 +188,56 @@ async function prepare(url: string): Promise<{ token: string; drafts: string[] }
     { kind: 'districtUnion', name: '区总工会', parentId: me.organisationId },
     auth,
   );
-  const enterprise = await postJson<{ id: string }>(
-    `${url}/api/organisations`,
-    { kind: 'enterprise', name: '企业', parentId: union.id },
-    auth,
-  );
-  const invitation = await postJson<{ acceptUrl: string }>(
-    `${url}/api/invitations`,
-    { email: 'nominator@bench.test', organisationId: enterprise.id, roles: ['unitNominator'] },
-    auth,
-  );
-  const { accessToken: token } = await postJson<{ accessToken: string }>(
-    `${url}/api/auth/invitations/accept`,
-    {
-      token: new URL(invitation.acceptUrl).searchParams.get('token'),
-      displayName: 'n',
-      password: 'bench-password-123',
-    },
-  );
-  const nominator = { authorization: `Bearer ${token}` };
-  const drafts: string[] = [];
+  // One enterprise per submitter: each unit's places are counted on its own row, so eight
+  // submitters from eight units never queue behind one counter (as they would in one unit).
+  const units: Unit[] = [];
+  for (let u = 0; u < CONCURRENCY; u++) {
+    const enterprise = await postJson<{ id: string }>(
+      `${url}/api/organisations`,
+      { kind: 'enterprise', name: `企业${u}`, parentId: union.id },
+      auth,
+    );
+    const invitation = await postJson<{ acceptUrl: string }>(
+      `${url}/api/invitations`,
+      {
+        email: `nominator${u}@bench.test`,
+        organisationId: enterprise.id,
+        roles: ['unitNominator'],
+      },
+      auth,
+    );
+    const { accessToken } = await postJson<{ accessToken: string }>(
+      `${url}/api/auth/invitations/accept`,
+      {
+        token: new URL(invitation.acceptUrl).searchParams.get('token'),
+        displayName: `n${u}`,
+        password: 'bench-password-123',
+      },
+    );
+    units.push({ token: accessToken, drafts: [] });
+  }
   const draft = async (i: number) => {
+    const unit = units[i % CONCURRENCY];
     const { id } = await postJson<{ id: string }>(
       `${url}/api/editions/${edition.id}/nominations`,
       { channelId: 'unit-nomination', dossier: benchDossier(i) },
-      nominator,
+      { authorization: `Bearer ${unit.token}` },
     );
-    await upload(url, `/api/nominations/${id}/evidence?kind=photo&fileName=p.png`, token, PNG);
+    await upload(url, `/api/nominations/${id}/evidence?kind=photo&fileName=p.png`, unit.token, PNG);
     await upload(
       url,
       `/api/nominations/${id}/evidence?kind=approvalForm&fileName=a.pdf`,
-      token,
+      unit.token,
       PDF,
     );
-    drafts.push(id);
+    unit.drafts.push(id);
   };
   for (let i = 0; i < DRAFTS; i += CONCURRENCY) {
     await Promise.all(
       Array.from({ length: Math.min(CONCURRENCY, DRAFTS - i) }, (_, j) => draft(i + j)),
     );
   }
-  return { token, drafts };
+  return units;
 }
 
 function benchDossier(i: number): Record<string, unknown> {

@@ -6,6 +6,9 @@ import { AuditRecordRow, toAuditContent } from './audit-record.row';
 // One chainer at a time across every process; any constant works as long as all agree.
 export const AUDIT_CHAIN_LOCK_KEY = 727_002;
 const BATCH_SIZE = 1000;
+// A pass starts this long after the commit that asked for it, so that under steady load one
+// pass links the records of several commits instead of one pass per commit.
+const LINK_DELAY_MS = 50;
 
 const chainers = new WeakMap<DataSource, AuditChainer>();
 /** Transactions that wrote an audit record and have not committed yet. */
@@ -48,16 +51,18 @@ export class AuditChainer {
     writers.add(manager.queryRunner!);
   }
 
-  /** Starts linking in the background (or makes the running pass go round once more). */
+  /** Starts linking in the background shortly (or makes the running pass go round once more). */
   schedule(): void {
     if (this.stopped) return;
     if (this.running) {
       this.again = true;
       return;
     }
-    this.running = this.loop().finally(() => {
-      this.running = undefined;
-    });
+    this.running = new Promise((r) => setTimeout(r, LINK_DELAY_MS))
+      .then(() => this.loop())
+      .finally(() => {
+        this.running = undefined;
+      });
   }
 
   /** Links every record committed so far; resolves with how many it linked. */
