@@ -112,10 +112,12 @@ export class AuditChainer {
       );
       // The unlinked records, each row also carrying the chain's current head.
       const rows = (await tx.query(
-        `SELECT unlinked.*, head.position AS head_position, head.hash AS head_hash
+        `WITH head AS MATERIALIZED (
+           SELECT position, hash FROM audit_record
+            WHERE position IS NOT NULL ORDER BY position DESC LIMIT 1)
+         SELECT unlinked.*, head.position AS head_position, head.hash AS head_hash
            FROM (SELECT * FROM audit_record WHERE position IS NULL ORDER BY seq LIMIT $1) unlinked
-           LEFT JOIN LATERAL (SELECT position, hash FROM audit_record
-                               WHERE position IS NOT NULL ORDER BY position DESC LIMIT 1) head ON true
+           LEFT JOIN head ON true
           ORDER BY seq`,
         [BATCH_SIZE],
       )) as (AuditRecordRow & { head_position: string | null; head_hash: string | null })[];
