@@ -32,7 +32,8 @@ describe('authentication', () => {
       url: '/api/auth/login',
       payload: { email, password },
       remoteAddress,
-      headers: cookie ? { cookie } : {},
+      // A browser sending its cookies also sends its page's origin (PUBLIC_URL's, in tests).
+      headers: cookie ? { cookie, origin: 'http://localhost:3000' } : {},
     });
   const deviceCookieOf = (res: { cookies: { name: string; value: string }[] }) =>
     `craftcert_device=${res.cookies.find((c) => c.name === 'craftcert_device')!.value}`;
@@ -290,7 +291,8 @@ describe('authentication', () => {
       method: 'POST',
       url: '/api/auth/refresh',
       payload: {},
-      headers: { cookie: `craftcert_refresh=${cookie.value}` },
+      // A browser's own page: the origin is PUBLIC_URL's (the default in tests).
+      headers: { cookie: `craftcert_refresh=${cookie.value}`, origin: 'http://localhost:3000' },
       remoteAddress: from(),
     });
     expect(refreshed.statusCode).toBe(200);

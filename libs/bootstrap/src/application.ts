@@ -4,10 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import {
+  allowedOrigins,
+  BEARER_SCHEME,
   findUnstorableText,
   logRequests,
   processLogger,
   REQUEST_ID_HEADER,
+  refuseCrossSiteRequests,
   RequestContext,
   requestIdFrom,
   Runtime,
@@ -61,6 +64,10 @@ export async function createApp(runtime: Runtime): Promise<App> {
   fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) =>
     done(null, body),
   );
+  refuseCrossSiteRequests(fastify, {
+    origins: allowedOrigins(runtime.config),
+    isUploadRoute: (url) => UPLOAD_ROUTE.test(url),
+  });
   fastify.addHook('onRoute', (route) => {
     if (UPLOAD_ROUTE.test(route.url)) route.bodyLimit = runtime.config.UPLOAD_LIMIT_BYTES;
   });
@@ -88,9 +95,19 @@ function setupOpenApi(app: NestFastifyApplication): void {
     .setTitle('craftcert')
     .setDescription('Certification workflow engine for craftsman schemes')
     .setVersion('0.1.0')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'The accessToken from POST /api/auth/login',
+      },
+      BEARER_SCHEME,
+    )
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config), {
     jsonDocumentUrl: 'api/docs-json',
+    swaggerOptions: { persistAuthorization: true },
   });
 }
 

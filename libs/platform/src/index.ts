@@ -11,6 +11,7 @@ export * from './errors/domain-error';
 export * from './health/health.module';
 export * from './health/shutdown-state';
 export * from './http/access';
+export * from './http/cross-site-requests';
 export * from './http/exception.filter';
 export * from './http/http-security.module';
 export * from './http/memory-throttler-storage';

@@ -11,7 +11,12 @@ export class AuditRecordResponse {
   @ApiProperty() action: string;
   @ApiProperty() subjectType: string;
   @ApiProperty({ nullable: true, type: String }) subjectId: string | null;
-  @ApiProperty({ description: '{ before?, after? }' }) summary: AuditSummary;
+  @ApiProperty({
+    type: 'object',
+    properties: { before: {}, after: {} },
+    description: 'A small summary of the change: { before?, after? }',
+  })
+  summary: AuditSummary;
   @ApiProperty({ nullable: true, type: String }) requestId: string | null;
   @ApiProperty({
     nullable: true,

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
+import { SESSION_COOKIE_PREFIX } from '@craftcert/platform';
 import { SigningKey } from './signing-key';
 
-export const DEVICE_COOKIE = 'craftcert_device';
+export const DEVICE_COOKIE = `${SESSION_COOKIE_PREFIX}device`;
 const DEVICE_COOKIE_DAYS = 180;
 
 /**

@@ -96,6 +96,7 @@ export class ChangePasswordRequest {
 }
 
 export class OrganisationParams {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'organisationId must be a UUID' })
   organisationId: string;
 }

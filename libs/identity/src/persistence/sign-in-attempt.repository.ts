@@ -25,27 +25,32 @@ export async function blockedUntil(
  * count), and starts the delay its new count calls for. A failure while a counter is blocking
  * does not count on it again, so a user retrying during a delay does not lengthen it. A counter
  * quiet for FORGET_AFTER_SECONDS starts from zero.
+ *
+ * With `counted: false` (an attempt refused unjudged because of a delay) the very same
+ * statements run but change no count, so that refusal takes as long as a wrong password.
  */
 export async function recordFailedAttempt(
   tx: EntityManager,
   counters: readonly ThrottleCounter[],
-  maxDelaySeconds: number,
+  options: { maxDelaySeconds: number; counted: boolean },
 ): Promise<void> {
   for (const counter of counters) {
     const rows: { failures: number }[] = await tx.query(
       `INSERT INTO sign_in_attempt AS a (key, account_hash, failures, last_failure_at)
-       VALUES ($1, $2, 1, now())
+       VALUES ($1, $2, CASE WHEN $4 THEN 1 ELSE 0 END, now())
        ON CONFLICT (key) DO UPDATE SET
          failures = CASE
-           WHEN a.blocked_until > now() THEN a.failures
+           WHEN NOT $4 OR a.blocked_until > now() THEN a.failures
            WHEN a.last_failure_at < now() - make_interval(secs => $3) THEN 1
            ELSE a.failures + 1 END,
-         last_failure_at = now()
+         last_failure_at = CASE WHEN $4 THEN now() ELSE a.last_failure_at END
        RETURNING failures`,
-      [counter.key, counter.accountHash, FORGET_AFTER_SECONDS],
+      [counter.key, counter.accountHash, FORGET_AFTER_SECONDS, options.counted],
     );
-    const delay = delayAfterFailure(rows[0].failures, counter.allowance, maxDelaySeconds);
-    // The same statement shape whether or not a delay starts, so the work does not vary with it.
+    const delay = options.counted
+      ? delayAfterFailure(rows[0].failures, counter.allowance, options.maxDelaySeconds)
+      : 0;
+    // The same statement whether or not a delay starts, so the work does not vary with it.
     await tx.query(
       `UPDATE sign_in_attempt
           SET blocked_until = GREATEST(blocked_until, now() + make_interval(secs => $2))

@@ -70,7 +70,7 @@ export class LoginUseCase {
       password,
     );
     if (until) {
-      await this.recordRefusal('auth.sign-in-throttled', user, []);
+      await this.recordRefusal('auth.sign-in-throttled', user, counters);
       throw new SignInThrottledError(until);
     }
     if (!user || !matches) {
@@ -97,7 +97,11 @@ export class LoginUseCase {
     counters: readonly ThrottleCounter[],
   ): Promise<void> {
     return this.dataSource.transaction(async (tx) => {
-      await recordFailedAttempt(tx, counters, this.limits.maxDelaySeconds);
+      await recordFailedAttempt(tx, counters, {
+        maxDelaySeconds: this.limits.maxDelaySeconds,
+        // Refused unjudged: the same statements run, but no counter grows.
+        counted: action === 'auth.sign-in-failed',
+      });
       await this.audit.record(tx, {
         action,
         subjectType: 'user',

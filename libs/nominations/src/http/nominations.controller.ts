@@ -82,7 +82,10 @@ export class NominationsController {
 
   @Get('nominations/:nominationId/personal-data')
   @Roles('secretariatAdmin', 'unitNominator', 'unitApprover')
-  @ApiOkResponse({ description: "The candidate's personal fields, decrypted; the read is audited" })
+  @ApiOkResponse({
+    description: "The candidate's personal fields, decrypted; the read is audited",
+    schema: { type: 'object', additionalProperties: true },
+  })
   readPersonalData(
     @CurrentActor() actor: SignedInActor,
     @Param() { nominationId }: NominationParams,

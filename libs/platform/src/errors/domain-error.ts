@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'SIGN_IN_THROTTLED'
   | 'TOKEN_INVALID'
   | 'FORBIDDEN'
+  | 'ORIGIN_REFUSED'
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
   | 'SHUTTING_DOWN'
   | 'CALENDAR_DATA_MISSING';
@@ -65,6 +67,7 @@ export function statusForCode(code: ErrorCode): number {
     case 'UNAUTHENTICATED':
       return 401;
     case 'FORBIDDEN':
+    case 'ORIGIN_REFUSED':
       return 403;
     case 'NOT_FOUND':
       return 404;
@@ -80,6 +83,8 @@ export function statusForCode(code: ErrorCode): number {
     // between writes, which is what 409 says here); the admin declares the year to fix it.
     case 'CALENDAR_DATA_MISSING':
       return 422;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
     case 'RATE_LIMITED':
     case 'SIGN_IN_THROTTLED':
       return 429;

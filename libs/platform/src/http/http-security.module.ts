@@ -1,9 +1,10 @@
 import { DynamicModule, ExecutionContext, Module, SetMetadata } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { Runtime } from '../runtime/runtime';
 import { MemoryThrottlerStorage } from './memory-throttler-storage';
 import { RedisThrottlerStorage } from './redis-throttler-storage';
+import { RouteThrottlerGuard } from './route-throttler.guard';
 
 const CREDENTIAL_ROUTE = 'craftcert:credential-route';
 
@@ -52,7 +53,7 @@ export class HttpSecurityModule {
             : new MemoryThrottlerStorage(),
         }),
       ],
-      providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
+      providers: [{ provide: APP_GUARD, useClass: RouteThrottlerGuard }],
     };
   }
 }
