@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isRunning, waitForExit } from '@craftcert/platform';
 
@@ -27,6 +28,9 @@ export function spawnApp(
   for (const [key, value] of Object.entries({ ...process.env, ...env })) {
     if (value !== undefined) cleanEnv[key] = value;
   }
+  // Never the checkout's ./.data: a worker signs audit checkpoints into its data directory.
+  const ownDataDir = cleanEnv.DATA_DIR ? undefined : mkdtempSync(join(tmpdir(), 'craftcert-app-'));
+  if (ownDataDir) cleanEnv.DATA_DIR = ownDataDir;
   const child = spawn(process.execPath, ['dist/apps/server/src/main.js'], {
     cwd: ROOT,
     env: cleanEnv,
@@ -45,6 +49,7 @@ export function spawnApp(
   // server running; note its pid now, while the data directory is surely still there.
   const dataDir = cleanEnv.DATABASE_URL ? undefined : cleanEnv.DATA_DIR;
   if (dataDir) child.once('exit', () => (stray.postmaster = postmasterOf(dataDir)));
+  if (ownDataDir) child.once('exit', () => rmSync(ownDataDir, { recursive: true, force: true }));
   strays.push(stray);
   return app;
 }
