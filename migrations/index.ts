@@ -12,6 +12,8 @@ import { IdentityAndOutbox1795602769702 } from './1795602769702-IdentityAndOutbo
 import { Nominations1795603951298 } from './1795603951298-Nominations';
 import { RefreshRotationTime1795607408959 } from './1795607408959-RefreshRotationTime';
 import { WorkingCalendar1796187791615 } from './1796187791615-WorkingCalendar';
+import { SignInThrottle1796200000000 } from './1796200000000-SignInThrottle';
+import { AuditChainLinking1796218671049 } from './1796218671049-AuditChainLinking';
 
 /**
  * Every entity and every migration, in order. The app, the CLI and the tests build their data
@@ -35,5 +37,7 @@ export const catalogue: PersistenceCatalogue = {
     Nominations1795603951298,
     RefreshRotationTime1795607408959,
     WorkingCalendar1796187791615,
+    SignInThrottle1796200000000,
+    AuditChainLinking1796218671049,
   ],
 };

@@ -8,10 +8,20 @@ import { benchmark as http } from './http.bench';
 import { findLeftovers } from './leftovers';
 import { benchmark as queue } from './queue.bench';
 import { benchmark as selection } from './selection.bench';
+import { benchmark as signInTiming } from './sign-in-timing.bench';
 import { benchmark as startup } from './startup.bench';
 import { benchmark as submission } from './submission.bench';
 
-const ALL: Benchmark[] = [eligibility, selection, queue, http, auth, submission, startup];
+const ALL: Benchmark[] = [
+  eligibility,
+  selection,
+  queue,
+  http,
+  auth,
+  submission,
+  signInTiming,
+  startup,
+];
 const RESULTS = resolve('bench-results.json');
 
 /**

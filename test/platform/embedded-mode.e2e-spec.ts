@@ -1,7 +1,7 @@
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, isAlive, spawnApp, stopApp, waitUntilReady } from '@craftcert/testing';
+import { freePort, isRunning, spawnApp, stopApp, waitUntilReady } from '@craftcert/testing';
 
 /** The zero-set-up default: no DATABASE_URL and no REDIS_URL. */
 describe('embedded default mode (real processes)', () => {
@@ -26,25 +26,24 @@ describe('embedded default mode (real processes)', () => {
   it('starts from nothing, reports embedded kinds, and stops cleanly on SIGTERM', async () => {
     const e = await env();
     const app = spawnApp(e);
-    const { body, ms } = await waitUntilReady(Number(e.PORT), app);
-    console.log(`embedded first start (initdb included): ${ms} ms`);
-    expect(ms).toBeLessThan(30000);
+    const { body } = await waitUntilReady(Number(e.PORT), app);
     expect(body.details.database.kind).toBe('embedded-postgres');
     expect(body.details.queues.kind).toBe('bullmq-postgres');
     const pgPid = await postmasterPid();
 
-    const stop = await stopApp(app);
-    expect(stop.code).toBe(0);
-    expect(stop.ms).toBeLessThan(10000);
-    expect(isAlive(pgPid)).toBe(false);
+    expect((await stopApp(app)).code).toBe(0);
+    expect(isRunning(pgPid)).toBe(false);
   });
 
-  it('restarts warm on the same data directory', async () => {
+  // How fast it restarts is measured by `npm run bench`, not asserted here.
+  it('restarts warm on the same data directory, keeping the cluster', async () => {
+    // A cluster initialised again would be new files: the same inode means the same cluster.
+    const clusterFile = () => stat(join(dataDir, 'postgres', 'PG_VERSION'));
+    const before = await clusterFile();
     const e = await env();
     const app = spawnApp(e);
-    const { ms } = await waitUntilReady(Number(e.PORT), app);
-    console.log(`embedded warm start: ${ms} ms`);
-    expect(ms).toBeLessThan(8000);
+    await waitUntilReady(Number(e.PORT), app);
+    expect((await clusterFile()).ino).toBe(before.ino);
     expect((await stopApp(app, 'SIGINT')).code).toBe(0);
   });
 
@@ -54,15 +53,15 @@ describe('embedded default mode (real processes)', () => {
     await waitUntilReady(Number(first.PORT), crashed);
     const orphan = await postmasterPid();
     await stopApp(crashed, 'SIGKILL');
-    expect(isAlive(orphan)).toBe(true);
+    expect(isRunning(orphan)).toBe(true);
 
     const second = await env();
     const app = spawnApp(second);
     await waitUntilReady(Number(second.PORT), app);
-    expect(isAlive(orphan)).toBe(false);
+    expect(isRunning(orphan)).toBe(false);
     const current = await postmasterPid();
     expect((await stopApp(app)).code).toBe(0);
-    expect(isAlive(current)).toBe(false);
+    expect(isRunning(current)).toBe(false);
   });
 });
 

@@ -51,7 +51,7 @@ describe.each(queueBackendsUnderTest())('worker processes on the %s backend', (b
     const job = await queue.add(JobName.SystemPing, { delayMs: 2500 });
     await waitFor(async () => ((await job.getState()) === 'active' ? true : undefined), {
       what: 'the job to become active',
-      timeoutMs: 20000,
+      timeoutMs: 120000,
     });
     const stop = await stopApp(worker);
     expect(stop.code).toBe(0);
@@ -70,7 +70,7 @@ describe.each(queueBackendsUnderTest())('worker processes on the %s backend', (b
     );
     await waitFor(async () => ((await pings()).length === jobs.length ? true : undefined), {
       what: 'all 200 pings',
-      timeoutMs: 45000,
+      timeoutMs: 120000,
     });
     const rows = await pings();
     expect(rows.every((r) => r.runs === 1)).toBe(true);

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, prepareRuntime, Role, Runtime } from '../../libs/platform/src';
 import { createApp, isHttpApp, shutdown } from '@craftcert/bootstrap';
@@ -55,6 +56,8 @@ export function testConfig(
     RATE_LIMIT_PER_MINUTE: '100000',
     PII_ENCRYPTION_KEY: 'Y3JhZnRjZXJ0LXRlc3Qta2V5LTMyLWJ5dGVzLWxvbmc=',
     EVIDENCE_DIR: `/tmp/craftcert-test-evidence/${uniqueName('e')}`,
+    // Its own data directory (audit checkpoint key and log): never the checkout's.
+    DATA_DIR: `/tmp/craftcert-test-data/${uniqueName('d')}`,
     ...extra,
   });
 }
@@ -126,6 +129,7 @@ export async function startTestApp(
     close: async () => {
       await shutdown(app, runtime);
       await database.drop();
+      await rm(config.DATA_DIR, { recursive: true, force: true });
     },
   };
 }

@@ -4,10 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import {
-  findNulCharacter,
+  allowedOrigins,
+  BEARER_SCHEME,
+  findUnstorableText,
   logRequests,
   processLogger,
   REQUEST_ID_HEADER,
+  refuseCrossSiteRequests,
   RequestContext,
   requestIdFrom,
   Runtime,
@@ -61,6 +64,10 @@ export async function createApp(runtime: Runtime): Promise<App> {
   fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) =>
     done(null, body),
   );
+  refuseCrossSiteRequests(fastify, {
+    origins: allowedOrigins(runtime.config),
+    isUploadRoute: (url) => UPLOAD_ROUTE.test(url),
+  });
   fastify.addHook('onRoute', (route) => {
     if (UPLOAD_ROUTE.test(route.url)) route.bodyLimit = runtime.config.UPLOAD_LIMIT_BYTES;
   });
@@ -69,13 +76,13 @@ export async function createApp(runtime: Runtime): Promise<App> {
     .filter(Boolean);
   if (origins.length > 0) app.enableCors({ origin: origins, credentials: true });
   fastify.addHook('preHandler', (request, reply, done) => {
-    const nul = findNulCharacter(request.body) ?? findNulCharacter(request.query);
-    if (!nul) return done();
+    const bad = findUnstorableText(request.body) ?? findUnstorableText(request.query);
+    if (!bad) return done();
     void reply.status(400).send({
       statusCode: 400,
       code: 'VALIDATION_FAILED',
       message: 'The request is invalid; see errors for each field.',
-      errors: [nul],
+      errors: [bad],
       requestId: String(request.id),
     });
   });
@@ -88,9 +95,19 @@ function setupOpenApi(app: NestFastifyApplication): void {
     .setTitle('craftcert')
     .setDescription('Certification workflow engine for craftsman schemes')
     .setVersion('0.1.0')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'The accessToken from POST /api/auth/login',
+      },
+      BEARER_SCHEME,
+    )
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config), {
     jsonDocumentUrl: 'api/docs-json',
+    swaggerOptions: { persistAuthorization: true },
   });
 }
 

@@ -3,8 +3,16 @@ import { NestPinoLogger, processLogger, prepareRuntime, Runtime } from '@craftce
 import { App, createApp, isHttpApp, shutdown } from './application';
 import { loadConfigOrExit, migrate } from './core';
 
+export interface MainOptions {
+  /**
+   * The entry point's own stop handler, installed before the framework loaded so that a signal
+   * arriving meanwhile still ends the process with status 0; main() replaces it with its own.
+   */
+  stopBeforeStart?: () => void;
+}
+
 /** Process entry for every role: the server's and the worker's `main.js` call it. */
-export async function main(): Promise<void> {
+export async function main(options: MainOptions = {}): Promise<void> {
   const config = loadConfigOrExit();
   // Every line the process writes, Nest's included, is JSON from one logger (see logging).
   Logger.overrideLogger(new NestPinoLogger(processLogger(config)));
@@ -12,27 +20,13 @@ export async function main(): Promise<void> {
   let runtime: Runtime | undefined;
   let app: App | undefined;
   let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.log(`${signal} received, shutting down`);
-    // Ref'd on purpose: it also keeps the event loop alive while queue clients close.
-    setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS + 5000);
-    try {
-      if (app && runtime) await shutdown(app, runtime);
-      else await runtime?.release();
-      process.exit(0);
-    } catch (error) {
-      logger.error(error);
-      process.exit(1);
-    }
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
 
-  try {
+  const start = async () => {
     runtime = await prepareRuntime(config);
+    // A stop requested while the database was starting ends here; stop() releases it.
+    if (stopping) return;
     await migrate(runtime);
+    if (stopping) return;
     app = await createApp(runtime);
     if (isHttpApp(app)) {
       await app.listen(config.PORT, config.HOST);
@@ -42,8 +36,44 @@ export async function main(): Promise<void> {
       logger.log(`craftcert worker started`);
     }
     logger.log(`database: ${runtime.database.kind}, queues: ${runtime.queues.kind}`);
+  };
+
+  const stop = async (signal: string) => {
+    if (stopping) return logger.log(`${signal} received again; already shutting down`);
+    stopping = true;
+    logger.log(`${signal} received, shutting down`);
+    // A signal during start-up waits for it to settle, so that an embedded database being
+    // started is stopped in order rather than left running without its parent.
+    const startFailed = await started.then(
+      () => false,
+      () => true,
+    );
+    // Ref'd on purpose: it also keeps the event loop alive while queue clients close.
+    setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS + 5000);
+    try {
+      if (app && runtime) await shutdown(app, runtime);
+      else await runtime?.release();
+      process.exit(startFailed ? 1 : 0);
+    } catch (error) {
+      logger.error(error);
+      process.exit(1);
+    }
+  };
+  if (options.stopBeforeStart) {
+    process.removeListener('SIGTERM', options.stopBeforeStart);
+    process.removeListener('SIGINT', options.stopBeforeStart);
+  }
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  // Only after the handlers: the embedded database's loader keeps the listeners present when it
+  // starts and drops the ones its library adds. (stop() runs on a signal, never before this.)
+  const started = start();
+
+  try {
+    await started;
   } catch (error) {
     logger.error(error instanceof Error ? error.stack : error);
+    if (stopping) return; // stop() releases what started and exits
     await runtime?.release().catch(() => undefined);
     process.exit(1);
   }

@@ -4,6 +4,7 @@ import { AuthSessionEntity } from './persistence/auth-session.entity';
 import { OneTimeTokenEntity } from './persistence/one-time-token.entity';
 import { OrganisationEntity } from './persistence/organisation.entity';
 import { PlatformSecretEntity } from './persistence/platform-secret.entity';
+import { SignInAttemptEntity } from './persistence/sign-in-attempt.entity';
 import { UserEntity } from './persistence/user.entity';
 
 export const IDENTITY_ENTITIES = [
@@ -12,4 +13,5 @@ export const IDENTITY_ENTITIES = [
   AuthSessionEntity,
   OneTimeTokenEntity,
   PlatformSecretEntity,
+  SignInAttemptEntity,
 ];

@@ -96,6 +96,12 @@ export class ChangePasswordRequest {
 }
 
 export class OrganisationParams {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'organisationId must be a UUID' })
   organisationId: string;
+}
+
+export class UserParams {
+  @IsUUID('all', { message: 'userId must be a UUID' })
+  userId: string;
 }

@@ -44,8 +44,6 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
           passwordHash: await hashPassword(password),
           organisationId: id,
           roles: ['secretariatAdmin'],
-          failedLogins: 0,
-          lockedUntil: null,
           disabledAt: null,
         }),
       );

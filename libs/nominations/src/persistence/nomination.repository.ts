@@ -6,7 +6,7 @@ import {
   whereInOrganisationSubtree,
 } from '@craftcert/identity';
 import type { EligibilityResult } from '@craftcert/pipeline';
-import { addOutboxEvent, NotFoundError } from '@craftcert/platform';
+import { addOutboxEvent, NotFoundError, outboxInsertSql } from '@craftcert/platform';
 import { HOLDS_PLACE, NominationStatus } from '../domain/nomination-status';
 import { NominationEntity, NominationEventEntity } from './nomination.entity';
 import { releasePlace } from './quota';
@@ -56,6 +56,71 @@ export class NominationRepository {
     nominationId: string,
   ): Promise<NominationEntity> {
     return this.load(tx, actor, nominationId, { lock: true, ownUnitOnly: true });
+  }
+
+  /**
+   * lockOwn for a submission: the same statement also takes the (edition, person) lock that
+   * serialises duplicate checks of one person (see submissionLookups), so neither of two
+   * concurrent submissions of the same person misses the other.
+   */
+  async lockOwnForSubmission(
+    tx: EntityManager,
+    actor: SignedInActor,
+    nominationId: string,
+  ): Promise<NominationEntity> {
+    // No identity hash: hashtext(NULL) is NULL, and the strict lock function does nothing.
+    const nomination = await tx
+      .createQueryBuilder(NominationEntity, 'n')
+      .addSelect(
+        `pg_advisory_xact_lock(hashtext(n.edition_id || ':' || n.identity_hash))`,
+        'n_lock',
+      )
+      .where('n.id = :nominationId', { nominationId })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!nomination || nomination.nominatingOrganisationId !== actor.organisationId) {
+      throw new NotFoundError(`Nomination ${nominationId}`);
+    }
+    return nomination;
+  }
+
+  /**
+   * Stores a submission in one statement: the nomination's new state (what save() would write,
+   * without re-reading the row first), its history entry and its outbox event.
+   */
+  async storeSubmission(
+    tx: EntityManager,
+    nomination: NominationEntity,
+    change: { from: NominationStatus; actorId: string },
+    event: { topic: string; payload: Record<string, unknown> },
+  ): Promise<void> {
+    const [row] = (await tx.query(
+      `WITH updated AS (
+         UPDATE nomination
+            SET status = $2, eligibility = $3, eligible = $4, submitted_at = $5, flags = $6,
+                updated_at = now(), revision = revision + 1
+          WHERE id = $1
+          RETURNING updated_at, revision),
+       history AS (
+         INSERT INTO nomination_event (nomination_id, kind, from_status, to_status, actor_id)
+         VALUES ($1, 'submitted', $7, $2, $8)),
+       outbox AS (${outboxInsertSql('$9', '$10')})
+       SELECT updated_at, revision FROM updated`,
+      [
+        nomination.id,
+        nomination.status,
+        JSON.stringify(nomination.eligibility),
+        nomination.eligible,
+        nomination.submittedAt,
+        JSON.stringify(nomination.flags),
+        change.from,
+        change.actorId,
+        event.topic,
+        JSON.stringify(event.payload),
+      ],
+    )) as { updated_at: Date; revision: number }[];
+    nomination.updatedAt = row.updated_at;
+    nomination.revision = row.revision;
   }
 
   /**

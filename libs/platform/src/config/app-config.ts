@@ -103,6 +103,18 @@ export class AppConfig {
   LOGIN_MAX_FAILURES = 5;
 
   @Transform(toInt)
+  @IsInt({ message: 'LOGIN_ACCOUNT_MAX_FAILURES must be an integer between 1 and 1000' })
+  @Min(1, { message: 'LOGIN_ACCOUNT_MAX_FAILURES must be an integer between 1 and 1000' })
+  @Max(1000, { message: 'LOGIN_ACCOUNT_MAX_FAILURES must be an integer between 1 and 1000' })
+  LOGIN_ACCOUNT_MAX_FAILURES = 20;
+
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_ADDRESS_MAX_FAILURES must be an integer between 1 and 1000' })
+  @Min(1, { message: 'LOGIN_ADDRESS_MAX_FAILURES must be an integer between 1 and 1000' })
+  @Max(1000, { message: 'LOGIN_ADDRESS_MAX_FAILURES must be an integer between 1 and 1000' })
+  LOGIN_ADDRESS_MAX_FAILURES = 30;
+
+  @Transform(toInt)
   @IsInt({ message: 'LOCKOUT_MINUTES must be an integer between 1 and 1440' })
   @Min(1, { message: 'LOCKOUT_MINUTES must be an integer between 1 and 1440' })
   @Max(1440, { message: 'LOCKOUT_MINUTES must be an integer between 1 and 1440' })
@@ -162,6 +174,24 @@ export class AppConfig {
   @Min(1024, { message: 'UPLOAD_LIMIT_BYTES must be an integer between 1024 and 104857600' })
   @Max(104_857_600, { message: 'UPLOAD_LIMIT_BYTES must be an integer between 1024 and 104857600' })
   UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
+
+  /** Ed25519 key (PEM) that signs audit checkpoints; created 0600 on first use. Default: <DATA_DIR>/audit-checkpoint.key */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  AUDIT_CHECKPOINT_KEY_FILE?: string = undefined;
+
+  /** The checkpoint log (JSON lines, append-only). Default: <DATA_DIR>/audit-checkpoints.jsonl */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  AUDIT_CHECKPOINT_LOG?: string = undefined;
+
+  @Transform(toInt)
+  @IsInt({ message: 'AUDIT_CHECKPOINT_INTERVAL_MINUTES must be an integer between 1 and 1440' })
+  @Min(1, { message: 'AUDIT_CHECKPOINT_INTERVAL_MINUTES must be an integer between 1 and 1440' })
+  @Max(1440, { message: 'AUDIT_CHECKPOINT_INTERVAL_MINUTES must be an integer between 1 and 1440' })
+  AUDIT_CHECKPOINT_INTERVAL_MINUTES = 15;
 
   /** Base URL used in links sent to people (invitations, password resets). */
   @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http:// or https:// URL' })

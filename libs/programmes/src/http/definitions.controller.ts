@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DefinitionChange, diffDefinitions, EligibilityResult } from '@craftcert/pipeline';
 import { Authenticated, RequestValidationError, RequireRoles } from '@craftcert/platform';
 import { DefinitionsRepository } from '../persistence/definitions.repository';
@@ -16,7 +16,12 @@ import {
   EvaluateDossierRequest,
   ProgrammeParams,
 } from './programme.request.dto';
-import { DefinitionResponse, DefinitionSummaryResponse } from './programme.response.dto';
+import {
+  DefinitionDiffResponse,
+  DefinitionResponse,
+  DefinitionSummaryResponse,
+  EligibilityResponse,
+} from './programme.response.dto';
 
 const ADMIN = 'secretariatAdmin';
 
@@ -39,6 +44,7 @@ export class DefinitionsController {
 
   @Post()
   @RequireRoles(ADMIN)
+  @ApiCreatedResponse({ type: DefinitionResponse, description: 'A new draft version' })
   async create(
     @Param() { programmeId }: ProgrammeParams,
     @Body() body: DefinitionInputRequest,
@@ -48,6 +54,7 @@ export class DefinitionsController {
 
   @Get()
   @Authenticated()
+  @ApiOkResponse({ type: [DefinitionSummaryResponse] })
   async list(@Param() { programmeId }: ProgrammeParams): Promise<DefinitionSummaryResponse[]> {
     await this.definitions.programme(programmeId);
     return (await this.queries.listDefinitions(programmeId)).map((d) =>
@@ -57,10 +64,11 @@ export class DefinitionsController {
 
   @Get('diff')
   @Authenticated()
+  @ApiOkResponse({ type: DefinitionDiffResponse })
   async diff(
     @Param() { programmeId }: ProgrammeParams,
     @Query() { from, to }: DiffQuery,
-  ): Promise<{ from: number; to: number; changes: DefinitionChange[] }> {
+  ): Promise<DefinitionDiffResponse> {
     const [a, b] = await Promise.all([
       this.definitions.version(programmeId, from),
       this.definitions.version(programmeId, to),
@@ -86,6 +94,7 @@ export class DefinitionsController {
 
   @Put(':version')
   @RequireRoles(ADMIN)
+  @ApiOkResponse({ type: DefinitionResponse, description: 'The revised draft' })
   async update(
     @Param() { programmeId, version }: DefinitionParams,
     @Body() body: DefinitionInputRequest,
@@ -96,6 +105,7 @@ export class DefinitionsController {
   @Post(':version/publish')
   @RequireRoles(ADMIN)
   @HttpCode(200)
+  @ApiOkResponse({ type: DefinitionResponse, description: 'Published: immutable from now on' })
   async publish(@Param() { programmeId, version }: DefinitionParams): Promise<DefinitionResponse> {
     return DefinitionResponse.from(await this.publishUseCase.execute(programmeId, version));
   }
@@ -103,6 +113,7 @@ export class DefinitionsController {
   @Post(':version/evaluate')
   @Authenticated()
   @HttpCode(200)
+  @ApiOkResponse({ type: EligibilityResponse })
   evaluate(
     @Param() { programmeId, version }: DefinitionParams,
     @Body() body: EvaluateDossierRequest,

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsDefined,
   IsInt,
   IsISO8601,
   IsObject,
@@ -12,14 +11,17 @@ import {
   Matches,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
 export class LocalizedNameRequest {
+  @ApiProperty({ example: '杭州工匠', minLength: 1, maxLength: 200 })
   @IsString()
   @Length(1, 200)
   zh: string;
 
+  @ApiProperty({ example: 'Hangzhou Craftsman', minLength: 1, maxLength: 200 })
   @IsString()
   @Length(1, 200)
   en: string;
@@ -33,18 +35,21 @@ export class CreateProgrammeRequest {
   code: string;
 
   @ApiProperty({ type: LocalizedNameRequest })
+  // ValidateNested alone passes an array (each of its zero items is valid): require an object.
+  @IsObject({ message: 'name must be an object { zh, en }' })
   @ValidateNested()
   @Type(() => LocalizedNameRequest)
-  @IsDefined()
   name: LocalizedNameRequest;
 }
 
 export class ProgrammeParams {
+  @ApiProperty({ format: 'uuid', description: 'The programme' })
   @IsUUID('all', { message: 'programmeId must be a UUID' })
   programmeId: string;
 }
 
 export class DefinitionParams extends ProgrammeParams {
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'The definition version' })
   @Type(() => Number)
   @IsInt({ message: 'version must be a positive integer' })
   @Min(1, { message: 'version must be a positive integer' })
@@ -52,30 +57,38 @@ export class DefinitionParams extends ProgrammeParams {
 }
 
 export class EditionParams {
+  @ApiProperty({ format: 'uuid', description: 'The edition' })
   @IsUUID('all', { message: 'editionId must be a UUID' })
   editionId: string;
 }
 
 /** Exactly one of `document` (JSON object) or `source` (YAML or JSON text). */
 export class DefinitionInputRequest {
-  @ApiPropertyOptional({ description: 'The definition as a JSON object' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The definition as a JSON object',
+  })
+  // Absent is allowed, null is not: IsOptional would let null through as if absent.
+  @ValidateIf((_, value) => value !== undefined)
   @IsObject({ message: 'document must be a JSON object' })
   document?: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'The definition as YAML or JSON text' })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsString({ message: 'source must be YAML or JSON text' })
   @MaxLength(500_000)
   source?: string;
 }
 
 export class DiffQuery {
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'The older version' })
   @Type(() => Number)
   @IsInt({ message: 'from must be a version number' })
   @Min(1)
   from: number;
 
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'The newer version' })
   @Type(() => Number)
   @IsInt({ message: 'to must be a version number' })
   @Min(1)
@@ -83,21 +96,28 @@ export class DiffQuery {
 }
 
 export class PriorAwardRequest {
+  @ApiProperty({ example: 'hangzhou-city-craftsman', minLength: 1, maxLength: 64 })
   @IsString()
   @Length(1, 64)
   programme: string;
 
+  @ApiProperty({ type: 'integer', minimum: 1900, example: 2022 })
   @IsInt()
   @Min(1900)
   year: number;
 
+  @ApiPropertyOptional({ example: 'craftsman' })
   @IsOptional()
   @IsString()
   tier?: string;
 }
 
 export class EvaluateDossierRequest {
-  @ApiProperty({ description: 'Dossier field values keyed by field id' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Dossier field values keyed by field id',
+  })
   @IsObject()
   dossier: Record<string, unknown>;
 
@@ -141,11 +161,12 @@ export class OpenEditionRequest {
   code: string;
 
   @ApiProperty({ type: LocalizedNameRequest })
+  @IsObject({ message: 'title must be an object { zh, en }' })
   @ValidateNested()
   @Type(() => LocalizedNameRequest)
-  @IsDefined()
   title: LocalizedNameRequest;
 
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'A published definition version' })
   @IsInt()
   @Min(1)
   definitionVersion: number;
@@ -157,8 +178,8 @@ export class OpenEditionRequest {
   referenceDate: string;
 
   @ApiProperty({ type: NominationWindowRequest })
+  @IsObject({ message: 'nominationWindow is required: { opensAt, closesAt }' })
   @ValidateNested()
   @Type(() => NominationWindowRequest)
-  @IsDefined({ message: 'nominationWindow is required: { opensAt, closesAt }' })
   nominationWindow: NominationWindowRequest;
 }
