@@ -28,6 +28,17 @@ describe('stage kinds', () => {
     });
   });
 
+  it('a departmental review names departments in the definition’s order, whatever order tasks come in', () => {
+    const review = byKind('departmentalReview') as DepartmentalReviewStage;
+    const tasks = STAGE_KINDS.departmentalReview
+      .tasksOnEnter(review)
+      .map((t) => ({ key: t.key, label: t.label, decision: 'reject' as const }))
+      .toReversed();
+    expect(STAGE_KINDS.departmentalReview.outcome(review, tasks, open).explanation.zh).toBe(
+      '5 个部门中 0 个同意，市委组织部、市委宣传部、市人力社保局、市经信局、市纪委监委否决；一票否决，未通过',
+    );
+  });
+
   it('a qualification check is one secretariat task with the definition’s checklist; its decision is the outcome', () => {
     const check = byKind('qualificationCheck') as QualificationCheckStage;
     const kind = STAGE_KINDS.qualificationCheck;

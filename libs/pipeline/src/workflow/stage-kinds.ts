@@ -164,7 +164,13 @@ export const departmentalReviewKind: StageKindPlugin<DepartmentalReviewStage> = 
       assignee: { kind: 'department', departmentId: d.id },
       checklist: d.checklist,
     })),
-  outcome: (stage, tasks, context) => joinOutcome(stage.join, tasks, context),
+  // Explanations name departments in the definition's order, whatever order the tasks come in.
+  outcome: (stage, tasks, context) => {
+    const order = new Map(stage.departments.map((d, i) => [d.id, i]));
+    const position = (key: string) => order.get(key) ?? order.size;
+    const sorted = tasks.toSorted((a, b) => position(a.key) - position(b.key));
+    return joinOutcome(stage.join, sorted, context);
+  },
   mayClose: closeWhenAllDecided,
   onClose: keepOrFailOnForce,
 };
