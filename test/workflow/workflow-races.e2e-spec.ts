@@ -10,6 +10,7 @@ import {
 import { CloseStageUseCase, EnterStageUseCase } from '@craftcert/workflow';
 import {
   candidates,
+  coverNextYear,
   createDepartments,
   decide,
   DepartmentDesk,
@@ -40,6 +41,7 @@ describe('workflow races', () => {
     cast = await createCast(t);
     db = t.app.get(DataSource);
     admin = cast.staff.secretariatAdmin.token;
+    await coverNextYear(t, admin);
     desks = await createDepartments(t, cast);
     ({ editionId } = await openEdition(t, {
       source: reviewFirstSource(shippedSource('hangzhou-city-craftsman'), '{ policy: all }'),
