@@ -102,6 +102,7 @@ export class OrganisationParams {
 }
 
 export class UserParams {
+  @ApiProperty({ format: 'uuid', description: 'The user' })
   @IsUUID('all', { message: 'userId must be a UUID' })
   userId: string;
 }
