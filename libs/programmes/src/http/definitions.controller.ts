@@ -39,8 +39,9 @@ export class DefinitionsController {
 
   // A published version is immutable and held in memory by the repository, so its JSON (16 kB
   // for the Hangzhou scheme; serialising it was the largest cost of every form load) is built
-  // once. Keyed by the cached entity itself: drafts are fresh objects and never hit.
-  private readonly publishedJson = new WeakMap<PipelineDefinitionEntity, string>();
+  // once, as UTF-8 bytes: a string body would be encoded again on every send. Keyed by the
+  // cached entity itself: drafts are fresh objects and never hit.
+  private readonly publishedJson = new WeakMap<PipelineDefinitionEntity, Buffer>();
 
   @Post()
   @RequireRoles(ADMIN)
@@ -82,11 +83,11 @@ export class DefinitionsController {
   @Authenticated()
   @Header('content-type', 'application/json; charset=utf-8')
   @ApiOkResponse({ type: DefinitionResponse })
-  async get(@Param() { programmeId, version }: DefinitionParams): Promise<string> {
+  async get(@Param() { programmeId, version }: DefinitionParams): Promise<Buffer> {
     const definition = await this.definitions.version(programmeId, version);
     let json = this.publishedJson.get(definition);
     if (json === undefined) {
-      json = JSON.stringify(DefinitionResponse.from(definition));
+      json = Buffer.from(JSON.stringify(DefinitionResponse.from(definition)));
       if (definition.status === 'published') this.publishedJson.set(definition, json);
     }
     return json;
