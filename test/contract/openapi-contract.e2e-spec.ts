@@ -164,6 +164,18 @@ describe('the OpenAPI document', () => {
     expect(anonymous.statusCode).toBe(401);
   });
 
+  it('serves Swagger UI with the bearer scheme for its Authorize button', async () => {
+    const page = await t.request({ url: '/api/docs' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    const init = await t.request({ url: '/api/docs/swagger-ui-init.js' });
+    expect(init.statusCode).toBe(200);
+    expect(init.body).toContain('"bearer"');
+    expect(init.body).toContain('"persistAuthorization": true');
+    const bundle = await t.request({ url: '/api/docs/swagger-ui-bundle.js' });
+    expect(bundle.statusCode).toBe(200);
+  });
+
   it('marks an edition’s definitionVersion as required', () => {
     const openEdition = doc.paths['/api/programmes/{programmeId}/editions'].post;
     const schema = resolve(Object.values(openEdition.requestBody!.content)[0].schema)!;

@@ -127,4 +127,34 @@ describe('inputs that once produced a 500', () => {
     const tips = await t.request({ url: `/api/editions/${editionId}/tip-offs`, token });
     expect(tips.json()).toEqual([]);
   });
+
+  it('refuses version numbers beyond what is stored, naming the field (not a database error)', async () => {
+    const definitions = `/api/programmes/${programmeId}/definitions`;
+    await expectFieldError({ url: `${definitions}/99999999999`, token }, 'version');
+    await expectFieldError({ url: `${definitions}/diff?from=1&to=99999999999`, token }, 'to');
+    await expectFieldError(
+      {
+        method: 'POST',
+        url: `/api/editions/${editionId}/definition-migration`,
+        token,
+        payload: { toVersion: 1e308, dryRun: true },
+      },
+      'toVersion',
+    );
+    await expectFieldError(
+      {
+        method: 'POST',
+        url: `/api/programmes/${programmeId}/editions`,
+        token,
+        payload: {
+          code: 'big',
+          title: { zh: '大', en: 'big' },
+          definitionVersion: 99999999999,
+          referenceDate: '2026-06-01',
+          nominationWindow: { opensAt: '2026-06-01T00:00:00Z', closesAt: '2026-07-01T00:00:00Z' },
+        },
+      },
+      'definitionVersion',
+    );
+  });
 });

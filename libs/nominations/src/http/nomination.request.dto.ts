@@ -18,6 +18,9 @@ import {
 } from 'class-validator';
 import { NOMINATION_STATUSES, NominationStatus } from '../domain/nomination-status';
 
+/** Versions are stored as 32-bit integers: larger numbers name no version. */
+const MAX_VERSION = 2_147_483_647;
+
 export class EditionParams {
   @ApiProperty({ format: 'uuid', description: 'The edition' })
   @IsUUID('all', { message: 'editionId must be a UUID' })
@@ -118,10 +121,12 @@ export class DefinitionMigrationRequest {
   @ApiProperty({
     type: 'integer',
     minimum: 1,
+    maximum: MAX_VERSION,
     description: 'The published version to move the edition to',
   })
   @IsInt({ message: 'toVersion must be a version number' })
   @Min(1, { message: 'toVersion must be a version number' })
+  @Max(MAX_VERSION, { message: 'toVersion must be a version number' })
   toVersion: number;
 
   @ApiProperty({ description: 'true: only report what would change' })

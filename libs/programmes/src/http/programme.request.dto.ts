@@ -9,11 +9,15 @@ import {
   IsUUID,
   Length,
   Matches,
+  Max,
   MaxLength,
   Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+
+/** Versions are stored as 32-bit integers: larger numbers name no version. */
+export const MAX_VERSION = 2_147_483_647;
 
 const PROGRAMME_CODE = /^[a-z][a-z0-9-]{1,63}$/;
 const EDITION_CODE = /^[A-Za-z0-9-]{1,32}$/;
@@ -53,10 +57,16 @@ export class ProgrammeParams {
 }
 
 export class DefinitionParams extends ProgrammeParams {
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'The definition version' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_VERSION,
+    description: 'The definition version',
+  })
   @Type(() => Number)
   @IsInt({ message: 'version must be a positive integer' })
   @Min(1, { message: 'version must be a positive integer' })
+  @Max(MAX_VERSION, { message: 'version must be a version number' })
   version: number;
 }
 
@@ -86,16 +96,28 @@ export class DefinitionInputRequest {
 }
 
 export class DiffQuery {
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'The older version' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_VERSION,
+    description: 'The older version',
+  })
   @Type(() => Number)
   @IsInt({ message: 'from must be a version number' })
-  @Min(1)
+  @Min(1, { message: 'from must be a version number' })
+  @Max(MAX_VERSION, { message: 'from must be a version number' })
   from: number;
 
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'The newer version' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_VERSION,
+    description: 'The newer version',
+  })
   @Type(() => Number)
   @IsInt({ message: 'to must be a version number' })
-  @Min(1)
+  @Min(1, { message: 'to must be a version number' })
+  @Max(MAX_VERSION, { message: 'to must be a version number' })
   to: number;
 }
 
@@ -174,9 +196,15 @@ export class OpenEditionRequest {
   @Type(() => LocalizedNameRequest)
   title: LocalizedNameRequest;
 
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'A published definition version' })
-  @IsInt()
-  @Min(1)
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_VERSION,
+    description: 'A published definition version',
+  })
+  @IsInt({ message: 'definitionVersion must be a version number' })
+  @Min(1, { message: 'definitionVersion must be a version number' })
+  @Max(MAX_VERSION, { message: 'definitionVersion must be a version number' })
   definitionVersion: number;
 
   @ApiProperty({ example: '2026-06-01', pattern: LOCAL_DATE.source })
