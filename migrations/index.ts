@@ -15,6 +15,7 @@ import { RefreshRotationTime1795607408959 } from './1795607408959-RefreshRotatio
 import { WorkingCalendar1796187791615 } from './1796187791615-WorkingCalendar';
 import { SignInThrottle1796200000000 } from './1796200000000-SignInThrottle';
 import { AuditChainLinking1796218671049 } from './1796218671049-AuditChainLinking';
+import { SigningKeyOutsideDatabase1796219323148 } from './1796219323148-SigningKeyOutsideDatabase';
 import { Workflow1796219487509 } from './1796219487509-Workflow';
 
 /**
@@ -42,6 +43,7 @@ export const catalogue: PersistenceCatalogue = {
     WorkingCalendar1796187791615,
     SignInThrottle1796200000000,
     AuditChainLinking1796218671049,
+    SigningKeyOutsideDatabase1796219323148,
     Workflow1796219487509,
   ],
 };

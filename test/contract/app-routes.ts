@@ -27,6 +27,8 @@ export interface DtoField {
   required: boolean;
   /** The class of a nested object (or of each item of a nested array), from @Type(). */
   nested?: Function;
+  /** Validated with @Matches: a client needs the pattern. */
+  matches: boolean;
 }
 
 // class-transformer keeps @Type() metadata in a storage it does not export from its index.
@@ -51,6 +53,7 @@ export function dtoFields(dto: Function): DtoField[] {
     required: !metadata.some(
       (m) => m.propertyName === name && m.type === ValidationTypes.CONDITIONAL_VALIDATION,
     ),
+    matches: metadata.some((m) => m.propertyName === name && m.name === 'matches'),
     nested: metadata.some(
       (m) => m.propertyName === name && m.type === ValidationTypes.NESTED_VALIDATION,
     )

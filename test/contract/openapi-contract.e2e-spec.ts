@@ -3,6 +3,7 @@ import { AppRoute, appRoutes, dtoFields } from './app-routes';
 
 type Schema = {
   $ref?: string;
+  pattern?: string;
   type?: string;
   format?: string;
   items?: Schema;
@@ -71,6 +72,7 @@ describe('the OpenAPI document', () => {
       if (!property) return [`${path} missing`];
       const required = (schema!.required ?? []).includes(field.name);
       const found = required === field.required ? [] : [`${path} required: ${field.required}`];
+      if (field.matches && !resolve(property)?.pattern) found.push(`${path} pattern`);
       if (field.nested) {
         const inner = resolve(property)?.type === 'array' ? resolve(property)!.items : property;
         found.push(...fieldProblems(field.nested, inner, path));
@@ -94,6 +96,8 @@ describe('the OpenAPI document', () => {
         if (!p) found.push(`query parameter ${field.name}`);
         else if (Boolean(p.required) !== field.required)
           found.push(`query parameter ${field.name} required: ${field.required}`);
+        else if (field.matches && !p.schema?.pattern)
+          found.push(`query parameter ${field.name} pattern`);
       }
     }
     if (route.body) {

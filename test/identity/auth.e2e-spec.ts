@@ -94,9 +94,7 @@ describe('authentication', () => {
   });
 
   it('refuses expired, forged and garbage access tokens', async () => {
-    const [{ value: secret }] = await db.query(
-      `SELECT value FROM platform_secret WHERE name = 'jwt'`,
-    );
+    const secret = t.runtime.config.JWT_SECRET!;
     const claims = { sub: nominator.userId, org: enterpriseId, roles: ['unitNominator'], sid: 'x' };
     const jwt = new JwtService();
     const expired = jwt.sign(

@@ -76,15 +76,14 @@ describe('SQL statements per submission', () => {
       .map((q) => q.replace(/\s+/g, ' ').trim().split(' ').slice(0, 3).join(' '));
   }
 
-  it('is eight statements, nine for a duplicate of an earlier one', async () => {
+  it('is seven statements, eight for a duplicate of an earlier one', async () => {
     const first = await submissionStatements(await draft('330102198001011234'));
     expect(first).toEqual([
       'START TRANSACTION',
       'SELECT "n"."id" AS', // the nomination, locked, with the (edition, person) lock
       'SELECT "EditionEntity"."id" AS', // the edition, share-locked
       "SELECT (SELECT coalesce(json_agg(json_build_object('kind',", // evidence, awards, duplicates
-      'INSERT INTO nomination_quota_usage', // the unit's place
-      'WITH updated AS', // the nomination, its history entry and its outbox event
+      'WITH place AS', // the unit's place, the nomination, its history entry and outbox event
       'INSERT INTO audit_record', // the audit record, linked after commit
       'COMMIT',
     ]);

@@ -19,7 +19,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   if (!serverUrl) {
     dataDir = await benchTempDir();
     embedded = new EmbeddedPostgresServer({ dataDir, database: 'postgres' });
-    serverUrl = await embedded.start();
+    serverUrl = (await embedded.start()).superuserUrl;
   }
   const name = `${BENCH_PREFIX}_${++opened}`;
   await admin(serverUrl, `DROP DATABASE IF EXISTS "${name}"`);

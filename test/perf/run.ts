@@ -11,6 +11,7 @@ import { benchmark as selection } from './selection.bench';
 import { benchmark as signInTiming } from './sign-in-timing.bench';
 import { benchmark as startup } from './startup.bench';
 import { benchmark as submission } from './submission.bench';
+import { benchmark as workflow } from './workflow.bench';
 
 const ALL: Benchmark[] = [
   eligibility,
@@ -21,6 +22,7 @@ const ALL: Benchmark[] = [
   submission,
   signInTiming,
   startup,
+  workflow,
 ];
 const RESULTS = resolve('bench-results.json');
 

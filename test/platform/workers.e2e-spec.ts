@@ -12,6 +12,9 @@ import {
   waitFor,
 } from '@craftcert/testing';
 
+// Each test starts real processes; a busy machine needs the time (nothing here asserts one).
+jest.setTimeout(300000);
+
 describe.each(queueBackendsUnderTest())('worker processes on the %s backend', (backend) => {
   let database: TestDatabase;
   let db: Client;

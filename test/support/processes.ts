@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isRunning, waitForExit } from '@craftcert/platform';
 
@@ -15,16 +16,26 @@ export interface AppProcess {
   exited: Promise<number | string>;
 }
 
-/** Starts the built server (dist/) as a real process, as `npm start` would. */
-export function spawnApp(env: Record<string, string | undefined>): AppProcess {
+/**
+ * Starts the built server (dist/) as a real process, as `npm start` would. `processGroup`
+ * gives it a process group of its own, as a terminal does, so a test can signal the group.
+ */
+export function spawnApp(
+  env: Record<string, string | undefined>,
+  options: { processGroup?: boolean } = {},
+): AppProcess {
   const cleanEnv: Record<string, string> = {};
   for (const [key, value] of Object.entries({ ...process.env, ...env })) {
     if (value !== undefined) cleanEnv[key] = value;
   }
+  // Never the checkout's ./.data: a worker signs audit checkpoints into its data directory.
+  const ownDataDir = cleanEnv.DATA_DIR ? undefined : mkdtempSync(join(tmpdir(), 'craftcert-app-'));
+  if (ownDataDir) cleanEnv.DATA_DIR = ownDataDir;
   const child = spawn(process.execPath, ['dist/apps/server/src/main.js'], {
     cwd: ROOT,
     env: cleanEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.processGroup ?? false,
   });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -38,6 +49,7 @@ export function spawnApp(env: Record<string, string | undefined>): AppProcess {
   // server running; note its pid now, while the data directory is surely still there.
   const dataDir = cleanEnv.DATABASE_URL ? undefined : cleanEnv.DATA_DIR;
   if (dataDir) child.once('exit', () => (stray.postmaster = postmasterOf(dataDir)));
+  if (ownDataDir) child.once('exit', () => rmSync(ownDataDir, { recursive: true, force: true }));
   strays.push(stray);
   return app;
 }

@@ -55,6 +55,7 @@ export function testConfig(
     ADMIN_PASSWORD: TEST_ADMIN.password,
     RATE_LIMIT_PER_MINUTE: '100000',
     PII_ENCRYPTION_KEY: 'Y3JhZnRjZXJ0LXRlc3Qta2V5LTMyLWJ5dGVzLWxvbmc=',
+    JWT_SECRET: 'craftcert-test-signing-secret-32-characters',
     EVIDENCE_DIR: `/tmp/craftcert-test-evidence/${uniqueName('e')}`,
     // Its own data directory (audit checkpoint key and log): never the checkout's.
     DATA_DIR: `/tmp/craftcert-test-data/${uniqueName('d')}`,

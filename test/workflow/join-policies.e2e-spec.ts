@@ -11,6 +11,7 @@ import {
 } from '@craftcert/testing';
 import {
   candidates,
+  coverNextYear,
   createDepartments,
   decide,
   DepartmentDesk,
@@ -40,6 +41,7 @@ describe.each(queueBackendsUnderTest())(
       cast = await createCast(t);
       db = t.app.get(DataSource);
       admin = cast.staff.secretariatAdmin.token;
+      await coverNextYear(t, admin);
       desks = await createDepartments(t, cast);
     });
     afterAll(() => t.close());

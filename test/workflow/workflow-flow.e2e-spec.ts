@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { Cast, createCast, openEdition, startTestApp, TestApp } from '@craftcert/testing';
 import {
   candidates,
+  coverNextYear,
   createDepartments,
   decide,
   DepartmentDesk,
@@ -30,6 +31,7 @@ describe('workflow: qualification check, then a departmental review on the shipp
     db = t.app.get(DataSource);
     admin = cast.staff.secretariatAdmin.token;
     ({ editionId } = await openEdition(t));
+    await coverNextYear(t, admin);
     desks = await createDepartments(t, cast);
     const forwarded = await forwardNominations(t, cast, editionId, 3, 1);
     ({ eligible, ineligible } = forwarded);
@@ -152,8 +154,26 @@ describe('workflow: qualification check, then a departmental review on the shipp
       eligible.slice(0, 2).toSorted(),
     );
     expect(hrss[0].dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    // Another department can neither read nor decide hrss's task.
+    // The reviewer reads the candidate's dossier (read-only); that read of personal data is audited.
+    const dossier = await t.request({
+      url: `/api/review-tasks/${hrss[0].id}/dossier`,
+      token: desks.hrss.reviewer.token,
+    });
+    expect(dossier.statusCode).toBe(200);
+    expect(dossier.json()).toMatchObject({
+      dossier: { skillLevel: 'L1', idNumber: expect.stringMatching(/^33010219800101/) },
+    });
+    const [read] = await db.query(
+      `SELECT actor_id FROM audit_record WHERE action = 'pii.read' AND subject_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [hrss[0].nominationId],
+    );
+    expect(read).toEqual({ actor_id: desks.hrss.reviewer.userId });
+    // Another department can neither read nor decide hrss's task, nor open its dossier.
     const other = desks.discipline.reviewer.token;
+    expect(
+      (await t.request({ url: `/api/review-tasks/${hrss[0].id}/dossier`, token: other }))
+        .statusCode,
+    ).toBe(404);
     expect(
       (await t.request({ url: `/api/review-tasks/${hrss[0].id}`, token: other })).statusCode,
     ).toBe(404);

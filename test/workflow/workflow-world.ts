@@ -245,3 +245,27 @@ export function reviewFirstSource(
     throw new Error('the definition did not change as expected');
   return out;
 }
+
+/**
+ * Stage deadlines are counted on the working-day calendar, which refuses years without holiday
+ * data. So that these tests do not start failing late in the last year the package covers, the
+ * year after it is declared complete (weekdays and New Year's Day off) when the package lacks it.
+ */
+export async function coverNextYear(t: TestApp, token: string): Promise<void> {
+  const next = new Date().getUTCFullYear() + 1;
+  const coverage = await call<{ packageYears: number[]; declarations: { year: number }[] }>(
+    t,
+    'GET',
+    '/api/calendar',
+    token,
+  );
+  if (coverage.packageYears.includes(next) || coverage.declarations.some((d) => d.year === next))
+    return;
+  await call(t, 'PUT', `/api/calendar/overrides/${next}-01-01`, token, {
+    kind: 'dayOff',
+    reason: '测试：元旦',
+  });
+  await call(t, 'PUT', `/api/calendar/years/${next}/declaration`, token, {
+    reason: '测试：下一年按周一至周五计',
+  });
+}

@@ -11,6 +11,9 @@ export interface MainOptions {
   stopBeforeStart?: () => void;
 }
 
+/** How long a stop requested during start-up waits for the start to finish. */
+const START_SETTLE_MS = 60000;
+
 /** Process entry for every role: the server's and the worker's `main.js` call it. */
 export async function main(options: MainOptions = {}): Promise<void> {
   const config = loadConfigOrExit();
@@ -42,18 +45,27 @@ export async function main(options: MainOptions = {}): Promise<void> {
     if (stopping) return logger.log(`${signal} received again; already shutting down`);
     stopping = true;
     logger.log(`${signal} received, shutting down`);
-    // A signal during start-up waits for it to settle, so that an embedded database being
-    // started is stopped in order rather than left running without its parent.
-    const startFailed = await started.then(
-      () => false,
-      () => true,
-    );
+    // A signal during start-up lets it settle first (within a limit: a start that hangs, e.g.
+    // on an unreachable queue backend, must not keep the process from stopping), so that an
+    // embedded database being started is stopped in order rather than left without its parent.
+    const settled = await Promise.race([
+      started.then(
+        () => 'started' as const,
+        () => 'failed' as const,
+      ),
+      new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), START_SETTLE_MS).unref()),
+    ]);
     // Ref'd on purpose: it also keeps the event loop alive while queue clients close.
     setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS + 5000);
+    if (settled === 'hung') {
+      logger.error('start-up did not finish; stopping the database and exiting');
+      await runtime?.release().catch(() => undefined);
+      process.exit(1);
+    }
     try {
       if (app && runtime) await shutdown(app, runtime);
       else await runtime?.release();
-      process.exit(startFailed ? 1 : 0);
+      process.exit(settled === 'failed' ? 1 : 0);
     } catch (error) {
       logger.error(error);
       process.exit(1);
@@ -63,10 +75,12 @@ export async function main(options: MainOptions = {}): Promise<void> {
     process.removeListener('SIGTERM', options.stopBeforeStart);
     process.removeListener('SIGINT', options.stopBeforeStart);
   }
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
-  // Only after the handlers: the embedded database's loader keeps the listeners present when it
-  // starts and drops the ones its library adds. (stop() runs on a signal, never before this.)
+  // SIGHUP too: a closed terminal must not leave the embedded database (in its own process
+  // group, so it does not get the hang-up itself) running without the application.
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+    process.on(signal, () => void stop(signal));
+  }
+  // stop() runs on a signal, so never before this line has run.
   const started = start();
 
   try {

@@ -23,6 +23,7 @@ export {
 } from './use-cases/list-stage-entrants.use-case';
 export { MigrateEditionDefinitionUseCase } from './use-cases/migrate-edition-definition.use-case';
 export { RankNominationsUseCase } from './use-cases/rank-nominations.use-case';
+export { ReadDossierForReviewUseCase } from './use-cases/read-dossier-for-review.use-case';
 export { ReadPersonalDataUseCase } from './use-cases/read-personal-data.use-case';
 export {
   type TipOffCommand,

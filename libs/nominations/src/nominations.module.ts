@@ -27,6 +27,7 @@ import { ListStageEntrantsUseCase } from './use-cases/list-stage-entrants.use-ca
 import { ListTipOffsUseCase } from './use-cases/list-tip-offs.use-case';
 import { MigrateEditionDefinitionUseCase } from './use-cases/migrate-edition-definition.use-case';
 import { RankNominationsUseCase } from './use-cases/rank-nominations.use-case';
+import { ReadDossierForReviewUseCase } from './use-cases/read-dossier-for-review.use-case';
 import { ReadPersonalDataUseCase } from './use-cases/read-personal-data.use-case';
 import { ReceiveTipOffUseCase } from './use-cases/receive-tip-off.use-case';
 import { RecordAwardUseCase } from './use-cases/record-award.use-case';
@@ -60,6 +61,7 @@ export const NOMINATION_USE_CASES = [
   ImportNominationsUseCase,
   MigrateEditionDefinitionUseCase,
   ListStageEntrantsUseCase,
+  ReadDossierForReviewUseCase,
 ];
 
 /** Nominations: drafts, submission with instant eligibility, unit caps, union screening, evidence, public channels. */

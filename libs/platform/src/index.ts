@@ -37,3 +37,4 @@ export * from './system/ping.processor';
 export * from './system/system-jobs.module';
 export * from './system/system-ping.entity';
 export * from './runtime/process-state';
+export * from './security/secret-file';

@@ -25,6 +25,7 @@ import { ListStageCandidatesUseCase } from './use-cases/list-stage-candidates.us
 import { MapDepartmentsUseCase } from './use-cases/map-departments.use-case';
 import { ReadReviewTaskUseCase } from './use-cases/read-review-task.use-case';
 import { ReadStageProgressUseCase } from './use-cases/read-stage-progress.use-case';
+import { ReadTaskDossierUseCase } from './use-cases/read-task-dossier.use-case';
 import { ReadWorkflowUseCase } from './use-cases/read-workflow.use-case';
 import { RemindOpenTasksUseCase } from './use-cases/remind-open-tasks.use-case';
 import { StageRunner } from './use-cases/stage-runner';
@@ -43,6 +44,7 @@ export const WORKFLOW_USE_CASES = [
   ReadStageProgressUseCase,
   ListInformationRequestsUseCase,
   RemindOpenTasksUseCase,
+  ReadTaskDossierUseCase,
 ];
 
 /**

@@ -47,10 +47,13 @@ export class CheckpointAuditChainUseCase {
       (a, c) => (!a || BigInt(c.position) > BigInt(a.position) ? c : a),
       undefined,
     );
-    // Under the chainer's lock: the head cannot move while it is checked and signed, and two
-    // checkpointers never append out of order.
-    return this.dataSource.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK_KEY]);
+    // Under the chainer's lock the head cannot move while it is checked. The transaction takes
+    // a transaction id so that its commit is flushed to disk, and with it every link before it
+    // (links are committed without waiting for the flush): what is signed survives a crash.
+    const head = await this.dataSource.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1), pg_current_xact_id()', [
+        AUDIT_CHAIN_LOCK_KEY,
+      ]);
       if (last) {
         const [signed] = (await tx.query('SELECT hash FROM audit_record WHERE position = $1', [
           last.position,
@@ -63,7 +66,7 @@ export class CheckpointAuditChainUseCase {
         }
       }
       const verifier = new ChainVerifier([], last);
-      let head: AuditRecordRow | undefined;
+      let top: AuditRecordRow | undefined;
       for (let after = last?.position ?? '0'; ;) {
         const rows = (await tx.query(
           `SELECT ${AUDIT_RECORD_COLUMNS} FROM audit_record
@@ -77,19 +80,20 @@ export class CheckpointAuditChainUseCase {
               `the audit chain is broken at position ${problem.position} (seq=${problem.seq} id=${problem.id}): ${problem.reason}`,
             );
           }
-          head = row;
+          top = row;
           after = row.position!;
         }
         if (rows.length < BATCH_SIZE) break;
       }
-      if (!head) return { checkpoint: last ?? null, created: false };
-      const checkpoint = signCheckpoint(
-        { position: head.position!, seq: head.seq, id: head.id, hash: head.hash! },
-        new Date(),
-        privateKey,
-      );
-      this.store.append(checkpoint);
-      return { checkpoint, created: true };
+      return top;
     });
+    if (!head) return { checkpoint: last ?? null, created: false };
+    const checkpoint = signCheckpoint(
+      { position: head.position!, seq: head.seq, id: head.id, hash: head.hash! },
+      new Date(),
+      privateKey,
+    );
+    this.store.append(checkpoint);
+    return { checkpoint, created: true };
   }
 }

@@ -37,9 +37,11 @@ export class EvidenceParams extends NominationParams {
 }
 
 const CHANNEL_ID = /^[a-z][a-z0-9-]{0,63}$/;
+const EVIDENCE_KIND = /^[a-zA-Z][a-zA-Z0-9-]{0,63}$/;
+const PROGRAMME_CODE = /^[a-z][a-z0-9-]{1,63}$/;
 
 export class CreateNominationRequest {
-  @ApiProperty({ example: 'unit-nomination' })
+  @ApiProperty({ example: 'unit-nomination', pattern: CHANNEL_ID.source })
   @Matches(CHANNEL_ID, { message: "channelId must be a channel id from the edition's definition" })
   channelId: string;
 
@@ -75,7 +77,7 @@ export class ReturnRequest {
 }
 
 export class RankRequest {
-  @ApiProperty({ example: 'unit-nomination' })
+  @ApiProperty({ example: 'unit-nomination', pattern: CHANNEL_ID.source })
   @Matches(CHANNEL_ID, { message: "channelId must be a channel id from the edition's definition" })
   channelId: string;
 
@@ -134,13 +136,17 @@ export class ImportQuery {
 }
 
 export class UploadEvidenceQuery {
-  @ApiProperty({ example: 'photo', description: "An evidence kind of the edition's definition" })
-  @Matches(/^[a-zA-Z][a-zA-Z0-9-]{0,63}$/, {
+  @ApiProperty({
+    example: 'photo',
+    pattern: EVIDENCE_KIND.source,
+    description: "An evidence kind of the edition's definition",
+  })
+  @Matches(EVIDENCE_KIND, {
     message: 'kind must be an evidence kind of the definition',
   })
   kind: string;
 
-  @ApiProperty({ example: 'photo.png', minLength: 1, maxLength: 255 })
+  @ApiProperty({ example: 'photo.png', minLength: 1, maxLength: 255, pattern: '^[^/\\\\]+$' })
   @IsString()
   @Length(1, 255, { message: 'fileName must be 1–255 characters' })
   @Matches(/^[^/\\]+$/, { message: 'fileName must not contain slashes' })
@@ -224,8 +230,8 @@ export class RecordAwardRequest {
   @Length(5, 30)
   idNumber: string;
 
-  @ApiProperty({ example: 'hangzhou-city-craftsman' })
-  @Matches(/^[a-z][a-z0-9-]{1,63}$/, { message: 'programmeCode must be a programme code' })
+  @ApiProperty({ example: 'hangzhou-city-craftsman', pattern: PROGRAMME_CODE.source })
+  @Matches(PROGRAMME_CODE, { message: 'programmeCode must be a programme code' })
   programmeCode: string;
 
   @ApiProperty({ type: 'integer', minimum: 1949, maximum: 2100 })

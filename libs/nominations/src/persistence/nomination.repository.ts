@@ -9,7 +9,7 @@ import type { EligibilityResult } from '@craftcert/pipeline';
 import { addOutboxEvent, NotFoundError, outboxInsertSql } from '@craftcert/platform';
 import { HOLDS_PLACE, NominationStatus } from '../domain/nomination-status';
 import { NominationEntity, NominationEventEntity } from './nomination.entity';
-import { releasePlace } from './quota';
+import { releasePlace, takePlaceSql } from './quota';
 
 /**
  * Loads and stores nominations. A nomination outside the actor's organisation scope reads as
@@ -85,42 +85,60 @@ export class NominationRepository {
   }
 
   /**
-   * Stores a submission in one statement: the nomination's new state (what save() would write,
-   * without re-reading the row first), its history entry and its outbox event.
+   * Stores a submission in one statement: the unit's place (when the channel caps them), the
+   * nomination's new state (what save() would write, without re-reading the row first), its
+   * history entry and its outbox event. Returns false, having changed nothing, when the cap is
+   * reached.
    */
   async storeSubmission(
     tx: EntityManager,
     nomination: NominationEntity,
-    change: { from: NominationStatus; actorId: string },
+    change: { from: NominationStatus; actorId: string; place?: { channelId: string; cap: number } },
     event: { topic: string; payload: Record<string, unknown> },
-  ): Promise<void> {
-    const [row] = (await tx.query(
-      `WITH updated AS (
+  ): Promise<boolean> {
+    const params: unknown[] = [
+      nomination.id,
+      nomination.status,
+      JSON.stringify(nomination.eligibility),
+      nomination.eligible,
+      nomination.submittedAt,
+      JSON.stringify(nomination.flags),
+      change.from,
+      change.actorId,
+      event.topic,
+      JSON.stringify(event.payload),
+    ];
+    let place = '';
+    let placeTaken = '';
+    if (change.place) {
+      params.push(
+        nomination.editionId,
+        nomination.nominatingOrganisationId,
+        change.place.channelId,
+        change.place.cap,
+      );
+      place = `place AS (${takePlaceSql('$11', '$12', '$13', '$14')}),`;
+      placeTaken = 'AND EXISTS (SELECT 1 FROM place)';
+    }
+    const rows = (await tx.query(
+      `WITH ${place}
+       updated AS (
          UPDATE nomination
             SET status = $2, eligibility = $3, eligible = $4, submitted_at = $5, flags = $6,
                 updated_at = now(), revision = revision + 1
-          WHERE id = $1
+          WHERE id = $1 ${placeTaken}
           RETURNING updated_at, revision),
        history AS (
          INSERT INTO nomination_event (nomination_id, kind, from_status, to_status, actor_id)
-         VALUES ($1, 'submitted', $7, $2, $8)),
-       outbox AS (${outboxInsertSql('$9', '$10')})
+         SELECT $1, 'submitted', $7, $2, $8 FROM updated),
+       outbox AS (${outboxInsertSql('$9', '$10', 'FROM updated')})
        SELECT updated_at, revision FROM updated`,
-      [
-        nomination.id,
-        nomination.status,
-        JSON.stringify(nomination.eligibility),
-        nomination.eligible,
-        nomination.submittedAt,
-        JSON.stringify(nomination.flags),
-        change.from,
-        change.actorId,
-        event.topic,
-        JSON.stringify(event.payload),
-      ],
+      params,
     )) as { updated_at: Date; revision: number }[];
-    nomination.updatedAt = row.updated_at;
-    nomination.revision = row.revision;
+    if (rows.length === 0) return false;
+    nomination.updatedAt = rows[0].updated_at;
+    nomination.revision = rows[0].revision;
+    return true;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { NominationStatus } from '../domain/nomination-status';
 import { NominationEntity } from '../persistence/nomination.entity';
 
@@ -29,25 +29,21 @@ export class ListStageEntrantsUseCase {
     options: { nominationIds?: readonly string[]; manager?: EntityManager } = {},
   ): Promise<StageEntrant[]> {
     const manager = options.manager ?? this.dataSource.manager;
-    const rows = await manager.find(NominationEntity, {
-      select: {
-        id: true,
-        status: true,
-        eligible: true,
-        nominatingOrganisationId: true,
-        maskedName: true,
-      },
-      where: options.nominationIds
-        ? { editionId, id: In([...options.nominationIds]) }
-        : { editionId, status: In(READY), eligible: true },
-      order: { id: 'ASC' },
-    });
-    return rows.map((n) => ({
-      nominationId: n.id,
-      status: n.status,
-      eligible: n.eligible,
-      nominatingOrganisationId: n.nominatingOrganisationId,
-      candidate: n.maskedName,
-    }));
+    // Raw rows: thousands of them enter a stage at once, and entity hydration would dominate.
+    const query = manager
+      .createQueryBuilder(NominationEntity, 'n')
+      .select('n.id', 'nominationId')
+      .addSelect('n.status', 'status')
+      .addSelect('n.eligible', 'eligible')
+      .addSelect('n.nominating_organisation_id', 'nominatingOrganisationId')
+      .addSelect('n.masked_name', 'candidate')
+      .where('n.edition_id = :editionId', { editionId })
+      .orderBy('n.id');
+    if (options.nominationIds) {
+      query.andWhere('n.id = ANY(:ids)', { ids: [...options.nominationIds] });
+    } else {
+      query.andWhere('n.status IN (:...ready)', { ready: READY }).andWhere('n.eligible = true');
+    }
+    return query.getRawMany<StageEntrant>();
   }
 }

@@ -15,7 +15,6 @@ import { redactTrace } from '../domain/trace-redaction';
 import { addDuplicateFlag, submissionLookups } from '../persistence/candidate-checks';
 import { NominationEntity } from '../persistence/nomination.entity';
 import { NominationRepository } from '../persistence/nomination.repository';
-import { takePlace } from '../persistence/quota';
 
 /**
  * Submits a nomination: inside the window, complete, within the unit's cap, evaluated by the
@@ -60,14 +59,6 @@ export class SubmitNominationUseCase {
       await addDuplicateFlag(tx, duplicates, nomination.id);
 
       const channel = channelOf(definition, nomination.channelId);
-      const key = {
-        editionId: edition.id,
-        organisationId: nomination.nominatingOrganisationId!,
-        channelId: channel.id,
-      };
-      if (channel.perUnitCap && !(await takePlace(tx, key, channel.perUnitCap))) {
-        throw new QuotaExceededError(channel.perUnitCap);
-      }
       const from = nomination.status;
       Object.assign(nomination, {
         status: isScreenedByUnion(channel) ? 'submitted' : 'forwarded',
@@ -79,10 +70,16 @@ export class SubmitNominationUseCase {
           ...(priorAwards.length ? { priorAwards } : {}),
         },
       });
-      await this.nominations.storeSubmission(
+      const stored = await this.nominations.storeSubmission(
         tx,
         nomination,
-        { from, actorId: actor.userId },
+        {
+          from,
+          actorId: actor.userId,
+          ...(channel.perUnitCap
+            ? { place: { channelId: channel.id, cap: channel.perUnitCap } }
+            : {}),
+        },
         {
           topic: 'nomination.submitted',
           payload: {
@@ -93,6 +90,7 @@ export class SubmitNominationUseCase {
           },
         },
       );
+      if (!stored) throw new QuotaExceededError(channel.perUnitCap!);
       await this.audit.record(tx, {
         action: 'nomination.submitted',
         subjectType: 'nomination',

@@ -204,6 +204,24 @@ export class ConfigError extends Error {
   }
 }
 
+/** Variables whose values must never appear in a message or log, even when they are wrong. */
+const SECRET_VARIABLES = new Set(['JWT_SECRET', 'ADMIN_PASSWORD', 'PII_ENCRYPTION_KEY']);
+/** Variables that may carry a password in their URL. */
+const URL_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL']);
+
+/** What a configuration error may say about the value it refused. */
+function describeValue(variable: string, value: unknown): string {
+  if (SECRET_VARIABLES.has(variable)) {
+    return typeof value === 'string' ? `got ${[...value].length} characters` : 'value hidden';
+  }
+  if (URL_VARIABLES.has(variable) && typeof value === 'string') {
+    // Only the scheme: a malformed URL can hide its password anywhere.
+    const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(value)?.[0];
+    return scheme ? `got a ${JSON.stringify(`${scheme}…`)} URL` : 'value hidden';
+  }
+  return `got ${JSON.stringify(value)}`;
+}
+
 /** Reads and validates the environment; throws ConfigError listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
@@ -215,7 +233,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     throw new ConfigError(
       errors.flatMap((e) =>
-        Object.values(e.constraints ?? {}).map((m) => `${m} (got ${JSON.stringify(e.value)})`),
+        Object.values(e.constraints ?? {}).map(
+          (m) => `${m} (${describeValue(e.property, e.value)})`,
+        ),
       ),
     );
   }

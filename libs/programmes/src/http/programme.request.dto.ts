@@ -15,6 +15,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+const PROGRAMME_CODE = /^[a-z][a-z0-9-]{1,63}$/;
+const EDITION_CODE = /^[A-Za-z0-9-]{1,32}$/;
+const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
 export class LocalizedNameRequest {
   @ApiProperty({ example: '杭州工匠', minLength: 1, maxLength: 200 })
   @IsString()
@@ -28,8 +32,8 @@ export class LocalizedNameRequest {
 }
 
 export class CreateProgrammeRequest {
-  @ApiProperty({ example: 'hangzhou-city-craftsman' })
-  @Matches(/^[a-z][a-z0-9-]{1,63}$/, {
+  @ApiProperty({ example: 'hangzhou-city-craftsman', pattern: PROGRAMME_CODE.source })
+  @Matches(PROGRAMME_CODE, {
     message: 'code must be 2–64 lower-case letters, digits or hyphens, starting with a letter',
   })
   code: string;
@@ -121,8 +125,12 @@ export class EvaluateDossierRequest {
   @IsObject()
   dossier: Record<string, unknown>;
 
-  @ApiProperty({ example: '2026-06-01', description: 'Date derived values are computed at' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+  @ApiProperty({
+    example: '2026-06-01',
+    pattern: LOCAL_DATE.source,
+    description: 'Date derived values are computed at',
+  })
+  @Matches(LOCAL_DATE, {
     message: 'referenceDate must be a date as YYYY-MM-DD',
   })
   referenceDate: string;
@@ -135,17 +143,17 @@ export class EvaluateDossierRequest {
 }
 
 export class NominationWindowRequest {
-  @ApiProperty({ example: '2026-06-01T00:00:00+08:00' })
+  @ApiProperty({ example: '2026-06-01T00:00:00+08:00', format: 'date-time' })
   @IsISO8601({ strict: true }, { message: 'opensAt must be an ISO 8601 date-time' })
   opensAt: string;
 
-  @ApiProperty({ example: '2026-07-31T23:59:59+08:00' })
+  @ApiProperty({ example: '2026-07-31T23:59:59+08:00', format: 'date-time' })
   @IsISO8601({ strict: true }, { message: 'closesAt must be an ISO 8601 date-time' })
   closesAt: string;
 }
 
 export class ExtendWindowRequest {
-  @ApiProperty({ example: '2026-08-15T23:59:59+08:00' })
+  @ApiProperty({ example: '2026-08-15T23:59:59+08:00', format: 'date-time' })
   @IsISO8601({ strict: true }, { message: 'closesAt must be an ISO 8601 date-time' })
   closesAt: string;
 
@@ -156,8 +164,8 @@ export class ExtendWindowRequest {
 }
 
 export class OpenEditionRequest {
-  @ApiProperty({ example: '2026' })
-  @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'code must be 1–32 letters, digits or hyphens' })
+  @ApiProperty({ example: '2026', pattern: EDITION_CODE.source })
+  @Matches(EDITION_CODE, { message: 'code must be 1–32 letters, digits or hyphens' })
   code: string;
 
   @ApiProperty({ type: LocalizedNameRequest })
@@ -171,8 +179,8 @@ export class OpenEditionRequest {
   @Min(1)
   definitionVersion: number;
 
-  @ApiProperty({ example: '2026-06-01' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+  @ApiProperty({ example: '2026-06-01', pattern: LOCAL_DATE.source })
+  @Matches(LOCAL_DATE, {
     message: 'referenceDate must be a date as YYYY-MM-DD',
   })
   referenceDate: string;

@@ -12,8 +12,14 @@ import { CurrentActor, Roles, type SignedInActor } from '@craftcert/identity';
 import { DecideTaskUseCase } from '../use-cases/decide-task.use-case';
 import { ListReviewInboxUseCase } from '../use-cases/list-review-inbox.use-case';
 import { ReadReviewTaskUseCase } from '../use-cases/read-review-task.use-case';
+import { ReadTaskDossierUseCase } from '../use-cases/read-task-dossier.use-case';
 import { DecideRequest, InboxQuery, TaskParams } from './workflow.request.dto';
-import { DecisionResultResponse, TaskDetailResponse, TaskResponse } from './workflow.response.dto';
+import {
+  DecisionResultResponse,
+  TaskDetailResponse,
+  TaskDossierResponse,
+  TaskResponse,
+} from './workflow.response.dto';
 
 /** Reviewers' work: their inbox, a task with its history, and decisions (amendments supersede). */
 @ApiTags('workflow')
@@ -23,6 +29,7 @@ export class ReviewTasksController {
     private readonly inbox: ListReviewInboxUseCase,
     private readonly readTask: ReadReviewTaskUseCase,
     private readonly decideTask: DecideTaskUseCase,
+    private readonly readDossier: ReadTaskDossierUseCase,
   ) {}
 
   @Get()
@@ -54,6 +61,20 @@ export class ReviewTasksController {
   ): Promise<TaskDetailResponse> {
     const detail = await this.readTask.execute(actor, taskId);
     return { ...detail, checklist: detail.task.checklist };
+  }
+
+  @Get(':taskId/dossier')
+  @Roles('departmentReviewer', 'secretariatAdmin', 'auditor')
+  @ApiOperation({
+    summary: "The candidate's dossier, read-only (the personal-data read is audited)",
+  })
+  @ApiOkResponse({ type: TaskDossierResponse })
+  @ApiNotFoundResponse({ description: 'No such task, or not yours' })
+  dossier(
+    @CurrentActor() actor: SignedInActor,
+    @Param() { taskId }: TaskParams,
+  ): Promise<TaskDossierResponse> {
+    return this.readDossier.execute(actor, taskId);
   }
 
   @Post(':taskId/decisions')

@@ -170,3 +170,14 @@ export class OpenInformationRequestResponse {
   @ApiProperty({ nullable: true, type: String }) dueOn: string | null;
   @ApiProperty({ type: TextResponse }) department: TextResponse;
 }
+
+export class TaskDossierResponse {
+  @ApiProperty({ example: '王*国', description: 'The masked name' }) candidate: string;
+  @ApiProperty({ example: 'unit-nomination' }) channelId: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Every dossier field, personal data included',
+  })
+  dossier: Record<string, unknown>;
+}

@@ -168,11 +168,10 @@ export class StageRepository {
     dueOn: string | null,
   ): Promise<number> {
     if (entrants.length === 0) return 0;
-    const candidates: { id: string; nomination_id: string }[] = await tx.query(
+    await tx.query(
       `INSERT INTO candidate_stage (edition_id, stage_id, nomination_id, nominating_organisation_id, status, explanation)
        SELECT $1, $2, e.nomination_id, e.organisation_id, $5, $6::jsonb
-         FROM unnest($3::uuid[], $4::uuid[]) AS e(nomination_id, organisation_id)
-       RETURNING id, nomination_id`,
+         FROM unnest($3::uuid[], $4::uuid[]) AS e(nomination_id, organisation_id)`,
       [
         editionId,
         stageId,
@@ -183,19 +182,19 @@ export class StageRepository {
       ],
     );
     if (tasks.length === 0) return 0;
+    // The tasks come from the candidate rows just written, inside the database: no ids travel back.
     await tx.query(
       `INSERT INTO review_task (candidate_stage_id, edition_id, stage_id, nomination_id, task_key,
          assignee_kind, organisation_id, label, checklist, status, due_on)
-       SELECT c.id, $1, $2, c.nomination_id, t.task_key, t.assignee_kind, t.organisation_id,
-              t.label, t.checklist, 'open', $10::date
-         FROM unnest($3::uuid[], $4::uuid[]) AS c(id, nomination_id)
-        CROSS JOIN unnest($5::varchar[], $6::varchar[], $7::uuid[], $8::jsonb[], $9::jsonb[])
-              AS t(task_key, assignee_kind, organisation_id, label, checklist)`,
+       SELECT c.id, c.edition_id, c.stage_id, c.nomination_id, t.task_key, t.assignee_kind, t.organisation_id,
+              t.label, t.checklist, 'open', $8::date
+         FROM candidate_stage c
+        CROSS JOIN unnest($3::varchar[], $4::varchar[], $5::uuid[], $6::jsonb[], $7::jsonb[])
+              AS t(task_key, assignee_kind, organisation_id, label, checklist)
+        WHERE c.edition_id = $1 AND c.stage_id = $2`,
       [
         editionId,
         stageId,
-        candidates.map((c) => c.id),
-        candidates.map((c) => c.nomination_id),
         tasks.map((t) => t.key),
         tasks.map((t) => assigneeKind(t)),
         tasks.map((t) => t.organisationId),
@@ -204,7 +203,7 @@ export class StageRepository {
         dueOn,
       ],
     );
-    return candidates.length * tasks.length;
+    return entrants.length * tasks.length;
   }
 
   /** Every candidate in a stage, locked against concurrent decisions while the stage closes. */
