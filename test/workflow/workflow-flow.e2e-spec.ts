@@ -60,6 +60,18 @@ describe('workflow: qualification check, then a departmental review on the shipp
     expect((await transition(t, admin, editionId, 'stages/no-such-stage/enter')).statusCode).toBe(
       404,
     );
+    // No body at all is the same as an empty one; a bad stage id is named.
+    const bare = await t.request({
+      method: 'POST',
+      url: `/api/editions/${editionId}/workflow/stages/qualification-check/close`,
+      token: admin,
+    });
+    expect(bare.statusCode).toBe(409);
+    const bad = await transition(t, admin, editionId, 'stages/%20bad/enter');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ errors: { path: string }[] }>().errors.map((e) => e.path)).toEqual([
+      'stageId',
+    ]);
   });
 
   it('entering the first stage takes the eligible nominations at the secretariat, once', async () => {
