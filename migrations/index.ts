@@ -14,6 +14,7 @@ import { Nominations1795603951298 } from './1795603951298-Nominations';
 import { RefreshRotationTime1795607408959 } from './1795607408959-RefreshRotationTime';
 import { WorkingCalendar1796187791615 } from './1796187791615-WorkingCalendar';
 import { Workflow1796219487509 } from './1796219487509-Workflow';
+import { ConflictDeclarations1796224000000 } from './1796224000000-ConflictDeclarations';
 
 /**
  * Every entity and every migration, in order. The app, the CLI and the tests build their data
@@ -39,5 +40,6 @@ export const catalogue: PersistenceCatalogue = {
     RefreshRotationTime1795607408959,
     WorkingCalendar1796187791615,
     Workflow1796219487509,
+    ConflictDeclarations1796224000000,
   ],
 };
