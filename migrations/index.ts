@@ -13,6 +13,9 @@ import { IdentityAndOutbox1795602769702 } from './1795602769702-IdentityAndOutbo
 import { Nominations1795603951298 } from './1795603951298-Nominations';
 import { RefreshRotationTime1795607408959 } from './1795607408959-RefreshRotationTime';
 import { WorkingCalendar1796187791615 } from './1796187791615-WorkingCalendar';
+import { SignInThrottle1796200000000 } from './1796200000000-SignInThrottle';
+import { AuditChainLinking1796218671049 } from './1796218671049-AuditChainLinking';
+import { SigningKeyOutsideDatabase1796219323148 } from './1796219323148-SigningKeyOutsideDatabase';
 import { Workflow1796219487509 } from './1796219487509-Workflow';
 import { ConflictDeclarations1796224000000 } from './1796224000000-ConflictDeclarations';
 
@@ -39,6 +42,9 @@ export const catalogue: PersistenceCatalogue = {
     Nominations1795603951298,
     RefreshRotationTime1795607408959,
     WorkingCalendar1796187791615,
+    SignInThrottle1796200000000,
+    AuditChainLinking1796218671049,
+    SigningKeyOutsideDatabase1796219323148,
     Workflow1796219487509,
     ConflictDeclarations1796224000000,
   ],

@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
@@ -10,7 +7,8 @@ import { loadConfig, prepareRuntime } from '@craftcert/platform';
 import { createApp } from '@craftcert/bootstrap';
 import { DecideTaskUseCase, EnterStageUseCase } from '@craftcert/workflow';
 import { openBenchDatabase } from './bench-database';
-import { Benchmark } from './harness';
+import { Benchmark, compare } from './harness';
+import { benchTempDir, removeDir } from './leftovers';
 
 const CANDIDATES = 2000;
 const DEPARTMENTS = ['organisation', 'publicity', 'hrss', 'economy-it', 'discipline'];
@@ -19,7 +17,6 @@ const ROUNDS = 5;
 const DECISIONS_PER_ROUND = 100;
 const ADMIN = { email: 'bench@craftcert.test', password: 'bench-password-123' };
 
-const median = (xs: number[]) => xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)];
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
 /**
@@ -30,9 +27,10 @@ const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9
  * baseline alternate in rounds; medians.
  */
 export const benchmark: Benchmark = {
-  name: 'workflow stage entry and decisions',
+  name: 'workflow',
   async run() {
     const db = await openBenchDatabase();
+    const evidenceDir = await benchTempDir();
     const config = loadConfig({
       DATABASE_URL: db.url,
       REDIS_URL: '',
@@ -42,7 +40,7 @@ export const benchmark: Benchmark = {
       ADMIN_PASSWORD: ADMIN.password,
       RATE_LIMIT_PER_MINUTE: '1000000',
       PII_ENCRYPTION_KEY: 'YmVuY2gta2V5LWJlbmNoLWtleS1iZW5jaC1rZXktMTI=',
-      EVIDENCE_DIR: await mkdtemp(join(tmpdir(), 'craftcert-bench-')),
+      EVIDENCE_DIR: evidenceDir,
     });
     const runtime = await prepareRuntime(config);
     const app = (await createApp(runtime)) as NestFastifyApplication;
@@ -108,23 +106,29 @@ export const benchmark: Benchmark = {
         updates.push(baselineTasks.length / seconds(started));
       }
       return [
-        {
-          name: `enter a review of ${CANDIDATES} candidates × ${DEPARTMENTS.length} departments vs raw multi-row INSERT (goal ≥ 0.5×)`,
+        compare({
+          name: 'workflow.enter-review',
+          description: `enter a review of ${CANDIDATES} candidates × ${DEPARTMENTS.length} departments (${CANDIDATES * DEPARTMENTS.length} tasks) vs a raw multi-row INSERT of the same rows`,
           unit: 'stages/s',
-          subject: median(entries),
-          baseline: median(inserts),
-        },
-        {
-          name: 'one decision with its join recomputation vs a single-row UPDATE (goal ≥ 0.3×)',
+          subject: entries,
+          baseline: inserts,
+          goal: { ratio: { atLeast: 0.5 } },
+        }),
+        compare({
+          name: 'workflow.decision',
+          description:
+            'one decision with its join recomputation at that size vs a single-row UPDATE',
           unit: 'ops/s',
-          subject: median(decisions),
-          baseline: median(updates),
-        },
+          subject: decisions,
+          baseline: updates,
+          goal: { ratio: { atLeast: 0.3 } },
+        }),
       ];
     } finally {
       await app.close();
       await runtime.release();
       await db.close();
+      await removeDir(evidenceDir);
     }
   },
 };

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequireRoles } from '@craftcert/platform';
 import { AuditQueries } from '../persistence/audit.queries';
 import { AuditQuery } from './audit.request.dto';
@@ -12,6 +12,7 @@ export class AuditController {
 
   @Get()
   @RequireRoles('secretariatAdmin', 'auditor')
+  @ApiOkResponse({ type: AuditPageResponse, description: 'Newest first' })
   async list(@Query() query: AuditQuery): Promise<AuditPageResponse> {
     const { rows, nextCursor } = await this.queries.page(query);
     return { items: rows.map((row) => AuditRecordResponse.from(row)), nextCursor };

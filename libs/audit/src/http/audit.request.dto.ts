@@ -6,7 +6,10 @@ export const AUDIT_PAGE_DEFAULT = 50;
 export const AUDIT_PAGE_MAX = 200;
 
 export class AuditQuery {
-  @ApiPropertyOptional({ description: 'Cursor: only records with a smaller seq (newest first)' })
+  @ApiPropertyOptional({
+    pattern: '^[1-9]\\d{0,17}$',
+    description: 'Cursor: only records with a smaller seq (newest first)',
+  })
   @IsOptional()
   @Matches(/^[1-9]\d{0,17}$/, { message: 'before must be a record seq (a positive integer)' })
   before?: string;
@@ -19,7 +22,7 @@ export class AuditQuery {
   @Max(AUDIT_PAGE_MAX, { message: `limit must be an integer from 1 to ${AUDIT_PAGE_MAX}` })
   limit: number = AUDIT_PAGE_DEFAULT;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'actorId must be a UUID' })
   actorId?: string;
@@ -39,12 +42,18 @@ export class AuditQuery {
   @Length(1, 200, { message: 'subjectId must be 1–200 characters' })
   subjectId?: string;
 
-  @ApiPropertyOptional({ description: 'Records that occurred at or after this ISO 8601 time' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Records that occurred at or after this ISO 8601 time',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 timestamp' })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Records that occurred before this ISO 8601 time' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Records that occurred before this ISO 8601 time',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 timestamp' })
   to?: string;

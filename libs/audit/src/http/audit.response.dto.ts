@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { AuditSummary } from '../domain/audit-chain';
-import { AuditRecordRow, toChainedRecord } from '../persistence/audit-record.row';
+import { AuditRecordRow, toAuditContent } from '../persistence/audit-record.row';
 
 export class AuditRecordResponse {
   @ApiProperty() seq: string;
@@ -11,13 +11,29 @@ export class AuditRecordResponse {
   @ApiProperty() action: string;
   @ApiProperty() subjectType: string;
   @ApiProperty({ nullable: true, type: String }) subjectId: string | null;
-  @ApiProperty({ description: '{ before?, after? }' }) summary: AuditSummary;
+  @ApiProperty({
+    type: 'object',
+    properties: { before: {}, after: {} },
+    description: 'A small summary of the change: { before?, after? }',
+  })
+  summary: AuditSummary;
   @ApiProperty({ nullable: true, type: String }) requestId: string | null;
-  @ApiProperty() prevHash: string;
-  @ApiProperty() hash: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Place in the hash chain; null for a moment after commit, until it is linked',
+  })
+  position: string | null;
+  @ApiProperty({ nullable: true, type: String }) prevHash: string | null;
+  @ApiProperty({ nullable: true, type: String }) hash: string | null;
 
   static from(row: AuditRecordRow): AuditRecordResponse {
-    return toChainedRecord(row);
+    return {
+      ...toAuditContent(row),
+      position: row.position,
+      prevHash: row.prev_hash,
+      hash: row.hash,
+    };
   }
 }
 

@@ -15,7 +15,12 @@ import { SetCalendarOverrideUseCase } from '../use-cases/set-calendar-override.u
 import { CalendarDateParams, ReasonRequest, SetOverrideRequest } from './calendar.request.dto';
 import { OverrideResponse } from './calendar.response.dto';
 
-const DATE_PARAM = { name: 'date', example: '2026-11-04', description: 'A local date, YYYY-MM-DD' };
+const DATE_PARAM = {
+  type: String,
+  name: 'date',
+  example: '2026-11-04',
+  description: 'A local date, YYYY-MM-DD',
+};
 
 /** The secretariat's corrections to single days; they win over the holiday package. */
 @ApiTags('calendar')

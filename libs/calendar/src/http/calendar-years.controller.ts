@@ -16,7 +16,12 @@ import { WithdrawCalendarYearUseCase } from '../use-cases/withdraw-calendar-year
 import { CalendarYearParams, ReasonRequest } from './calendar.request.dto';
 import { DeclarationResponse } from './calendar.response.dto';
 
-const YEAR_PARAM = { name: 'year', example: '2027', description: 'A four-digit year' };
+const YEAR_PARAM = {
+  type: String,
+  name: 'year',
+  example: '2027',
+  description: 'A four-digit year',
+};
 
 /** Declaring a year the holiday package lacks complete, from the secretariat's overrides. */
 @ApiTags('calendar')

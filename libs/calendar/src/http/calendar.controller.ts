@@ -39,7 +39,7 @@ export class CalendarController {
   @Get('years/:year')
   @Authenticated()
   @ApiOperation({ summary: "A year's holidays, make-up working days, overrides and working days" })
-  @ApiParam({ name: 'year', example: '2026', description: 'A four-digit year' })
+  @ApiParam({ type: String, name: 'year', example: '2026', description: 'A four-digit year' })
   @ApiOkResponse({ type: CalendarYearResponse })
   @ApiBadRequestResponse({ description: 'year is not a four-digit year' })
   async describeYear(@Param() { year }: CalendarYearParams): Promise<CalendarYearResponse> {

@@ -16,7 +16,7 @@ import { ORGANISATION_KINDS, OrganisationKind, Role, ROLES } from '../domain/rol
 const PASSWORD_RULE = 'password must be 10–200 characters';
 
 export class LoginRequest {
-  @ApiProperty()
+  @ApiProperty({ format: 'email' })
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email: string;
@@ -38,14 +38,14 @@ export class CreateOrganisationRequest {
 
   @ApiProperty() @IsString() @Length(1, 200) name: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'parentId must be a UUID' })
   parentId?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) district?: string;
 
-  @ApiPropertyOptional({ description: 'GB/T 4754 section letter A–T' })
+  @ApiPropertyOptional({ pattern: '^[A-T]$', description: 'GB/T 4754 section letter A–T' })
   @IsOptional()
   @Matches(/^[A-T]$/, { message: 'industrySection must be a GB/T 4754 section letter A–T' })
   industrySection?: string;
@@ -54,11 +54,11 @@ export class CreateOrganisationRequest {
 }
 
 export class InviteUserRequest {
-  @ApiProperty()
+  @ApiProperty({ format: 'email' })
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email: string;
-  @ApiProperty()
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'organisationId must be a UUID' })
   organisationId: string;
 
@@ -76,7 +76,7 @@ export class AcceptInvitationRequest {
 }
 
 export class PasswordResetRequest {
-  @ApiProperty()
+  @ApiProperty({ format: 'email' })
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email: string;
@@ -96,6 +96,13 @@ export class ChangePasswordRequest {
 }
 
 export class OrganisationParams {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'organisationId must be a UUID' })
   organisationId: string;
+}
+
+export class UserParams {
+  @ApiProperty({ format: 'uuid', description: 'The user' })
+  @IsUUID('all', { message: 'userId must be a UUID' })
+  userId: string;
 }

@@ -7,7 +7,7 @@ import type { Invitation } from '../use-cases/invite-user.use-case';
 export class TokensResponse {
   @ApiProperty() accessToken: string;
   @ApiProperty() refreshToken: string;
-  @ApiProperty() tokenType: 'Bearer';
+  @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
   @ApiProperty() expiresIn: number;
 
   static from(t: IssuedTokens): TokensResponse {
@@ -24,10 +24,10 @@ export class OrganisationResponse {
   @ApiProperty() id: string;
   @ApiProperty() kind: string;
   @ApiProperty() name: string;
-  @ApiProperty({ nullable: true }) parentId: string | null;
-  @ApiProperty({ nullable: true }) district: string | null;
-  @ApiProperty({ nullable: true }) industrySection: string | null;
-  @ApiProperty({ nullable: true }) enterpriseType: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId: string | null;
+  @ApiProperty({ type: String, nullable: true }) district: string | null;
+  @ApiProperty({ type: String, nullable: true }) industrySection: string | null;
+  @ApiProperty({ type: String, nullable: true }) enterpriseType: string | null;
 
   static from(o: OrganisationEntity): OrganisationResponse {
     return {
@@ -48,7 +48,7 @@ export class UserResponse {
   @ApiProperty() email: string;
   @ApiProperty() displayName: string;
   @ApiProperty() organisationId: string;
-  @ApiProperty() roles: string[];
+  @ApiProperty({ type: [String] }) roles: string[];
 
   static from(u: UserEntity): UserResponse {
     return {

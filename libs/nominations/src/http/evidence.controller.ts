@@ -5,6 +5,7 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -63,7 +64,11 @@ export class EvidenceController {
 
   @Get(':fileId')
   @Roles(...NOMINATION_READERS)
-  @ApiOkResponse({ description: 'The file, with its detected content type' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description: 'The file, with its detected content type',
+    schema: { type: 'string', format: 'binary' },
+  })
   async download(
     @CurrentActor() actor: SignedInActor,
     @Param() { nominationId, fileId }: EvidenceParams,

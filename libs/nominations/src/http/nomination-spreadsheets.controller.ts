@@ -25,7 +25,10 @@ export class NominationSpreadsheetsController {
   @Get('nominations/template.xlsx')
   @Roles(...NOMINATION_READERS)
   @ApiProduces(XLSX)
-  @ApiOkResponse({ description: "The template the edition's definition implies" })
+  @ApiOkResponse({
+    description: "The template the edition's definition implies",
+    schema: { type: 'string', format: 'binary' },
+  })
   async template(
     @Param() { editionId }: EditionParams,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -36,7 +39,10 @@ export class NominationSpreadsheetsController {
   @Get('nominations.xlsx')
   @Roles(...NOMINATION_READERS)
   @ApiProduces(XLSX)
-  @ApiOkResponse({ description: 'Personal data masked unless the secretariat asks (audited)' })
+  @ApiOkResponse({
+    description: 'Personal data masked unless the secretariat asks (audited)',
+    schema: { type: 'string', format: 'binary' },
+  })
   async export(
     @CurrentActor() actor: SignedInActor,
     @Param() { editionId }: EditionParams,

@@ -19,28 +19,35 @@ import {
 import { NOMINATION_STATUSES, NominationStatus } from '../domain/nomination-status';
 
 export class EditionParams {
+  @ApiProperty({ format: 'uuid', description: 'The edition' })
   @IsUUID('all', { message: 'editionId must be a UUID' })
   editionId: string;
 }
 
 export class NominationParams {
+  @ApiProperty({ format: 'uuid', description: 'The nomination' })
   @IsUUID('all', { message: 'nominationId must be a UUID' })
   nominationId: string;
 }
 
 export class EvidenceParams extends NominationParams {
+  @ApiProperty({ format: 'uuid', description: 'The evidence file' })
   @IsUUID('all', { message: 'fileId must be a UUID' })
   fileId: string;
 }
 
 const CHANNEL_ID = /^[a-z][a-z0-9-]{0,63}$/;
+const EVIDENCE_KIND = /^[a-zA-Z][a-zA-Z0-9-]{0,63}$/;
+const PROGRAMME_CODE = /^[a-z][a-z0-9-]{1,63}$/;
 
 export class CreateNominationRequest {
-  @ApiProperty({ example: 'unit-nomination' })
+  @ApiProperty({ example: 'unit-nomination', pattern: CHANNEL_ID.source })
   @Matches(CHANNEL_ID, { message: "channelId must be a channel id from the edition's definition" })
   channelId: string;
 
   @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
     description:
       "Dossier fields keyed by the definition's field ids; may be incomplete while a draft",
   })
@@ -49,7 +56,7 @@ export class CreateNominationRequest {
 }
 
 export class SaveDossierRequest {
-  @ApiProperty()
+  @ApiProperty({ type: 'object', additionalProperties: true })
   @IsObject({ message: 'dossier must be an object of field values' })
   dossier: Record<string, unknown>;
 }
@@ -70,7 +77,7 @@ export class ReturnRequest {
 }
 
 export class RankRequest {
-  @ApiProperty({ example: 'unit-nomination' })
+  @ApiProperty({ example: 'unit-nomination', pattern: CHANNEL_ID.source })
   @Matches(CHANNEL_ID, { message: "channelId must be a channel id from the edition's definition" })
   channelId: string;
 
@@ -81,27 +88,38 @@ export class RankRequest {
 }
 
 export class ListNominationsQuery {
+  @ApiPropertyOptional({ enum: NOMINATION_STATUSES })
   @IsOptional()
   @IsIn(NOMINATION_STATUSES, {
     message: `status must be one of: ${NOMINATION_STATUSES.join(', ')}`,
   })
   status?: NominationStatus;
 
+  @ApiPropertyOptional({ example: 'unit-nomination', pattern: CHANNEL_ID.source })
   @IsOptional()
   @Matches(CHANNEL_ID, { message: 'channelId must be a channel id' })
   channelId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this unit’s nominations' })
   @IsOptional()
   @IsUUID('all', { message: 'organisationId must be a UUID' })
   organisationId?: string;
 
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'Secretariat only: unmasked personal data (audited)',
+  })
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'revealPersonalData must be true or false' })
   revealPersonalData?: 'true' | 'false';
 }
 
 export class DefinitionMigrationRequest {
-  @ApiProperty({ description: 'The published version to move the edition to' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    description: 'The published version to move the edition to',
+  })
   @IsInt({ message: 'toVersion must be a version number' })
   @Min(1, { message: 'toVersion must be a version number' })
   toVersion: number;
@@ -112,16 +130,23 @@ export class DefinitionMigrationRequest {
 }
 
 export class ImportQuery {
+  @ApiProperty({ example: 'unit-nomination', pattern: CHANNEL_ID.source })
   @Matches(CHANNEL_ID, { message: "channelId must be a channel id from the edition's definition" })
   channelId: string;
 }
 
 export class UploadEvidenceQuery {
-  @Matches(/^[a-zA-Z][a-zA-Z0-9-]{0,63}$/, {
+  @ApiProperty({
+    example: 'photo',
+    pattern: EVIDENCE_KIND.source,
+    description: "An evidence kind of the edition's definition",
+  })
+  @Matches(EVIDENCE_KIND, {
     message: 'kind must be an evidence kind of the definition',
   })
   kind: string;
 
+  @ApiProperty({ example: 'photo.png', minLength: 1, maxLength: 255, pattern: '^[^/\\\\]+$' })
   @IsString()
   @Length(1, 255, { message: 'fileName must be 1–255 characters' })
   @Matches(/^[^/\\]+$/, { message: 'fileName must not contain slashes' })
@@ -129,10 +154,12 @@ export class UploadEvidenceQuery {
 }
 
 export class RefereeRequest {
+  @ApiProperty({ example: '李师傅', minLength: 1, maxLength: 50 })
   @IsString()
   @Length(1, 50)
   name: string;
 
+  @ApiProperty({ format: 'email' })
   @IsEmail({}, { message: 'email must be an e-mail address' })
   email: string;
 }
@@ -146,56 +173,74 @@ export class PublicNominationRequest extends CreateNominationRequest {
 }
 
 export class RefereeConfirmationRequest {
+  @ApiProperty({
+    description: 'The token from the confirmation link',
+    minLength: 20,
+    maxLength: 200,
+  })
   @IsString()
   @Length(20, 200)
   token: string;
 }
 
 export class TipOffContactRequest {
+  @ApiProperty({ minLength: 1, maxLength: 50 })
   @IsString()
   @Length(1, 50)
   name: string;
 
+  @ApiPropertyOptional({ example: '13800000000', pattern: '^[0-9+\\- ]{5,20}$' })
   @IsOptional()
   @Matches(/^[0-9+\- ]{5,20}$/, { message: 'phone must be 5–20 digits' })
   phone?: string;
 
+  @ApiPropertyOptional({ format: 'email' })
   @IsOptional()
   @IsEmail({}, { message: 'email must be an e-mail address' })
   email?: string;
 }
 
 export class TipOffRequest {
+  @ApiProperty({ minLength: 1, maxLength: 50 })
   @IsString()
   @Length(1, 50)
   candidateName: string;
 
+  @ApiProperty({ minLength: 1, maxLength: 200 })
   @IsString()
   @Length(1, 200)
   employer: string;
 
+  @ApiProperty({ minLength: 10, maxLength: 2000 })
   @IsString()
   @Length(10, 2000, { message: 'reason must be 10–2000 characters' })
   reason: string;
 
+  // Tip-offs are taken by real name: ValidateNested alone would pass a missing contact or an array.
+  @ApiProperty({ type: TipOffContactRequest, description: 'Tip-offs are taken by real name' })
+  @IsObject({ message: 'contact is required: { name, phone?, email? }' })
   @ValidateNested()
   @Type(() => TipOffContactRequest)
   contact: TipOffContactRequest;
 }
 
 export class RecordAwardRequest {
+  @ApiProperty({ description: "The holder's ID number", minLength: 5, maxLength: 30 })
   @IsString()
   @Length(5, 30)
   idNumber: string;
 
-  @Matches(/^[a-z][a-z0-9-]{1,63}$/, { message: 'programmeCode must be a programme code' })
+  @ApiProperty({ example: 'hangzhou-city-craftsman', pattern: PROGRAMME_CODE.source })
+  @Matches(PROGRAMME_CODE, { message: 'programmeCode must be a programme code' })
   programmeCode: string;
 
+  @ApiProperty({ type: 'integer', minimum: 1949, maximum: 2100 })
   @IsInt()
   @Min(1949)
   @Max(2100)
   year: number;
 
+  @ApiPropertyOptional({ minLength: 1, maxLength: 64 })
   @IsOptional()
   @IsString()
   @Length(1, 64)

@@ -1,7 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { EligibilityResponse } from '@craftcert/programmes';
 import type { EligibilityResult, OutcomeChange } from '@craftcert/pipeline';
+import { organisationScopeOf, type SignedInActor } from '@craftcert/identity';
 import type { FieldError } from '@craftcert/platform';
-import type { NominationStatus } from '../domain/nomination-status';
+import { NOMINATION_STATUSES, type NominationStatus } from '../domain/nomination-status';
 import { EvidenceFileEntity } from '../persistence/evidence.entity';
 import {
   AwardEntity,
@@ -10,27 +12,81 @@ import {
   NominationFlags,
 } from '../persistence/nomination.entity';
 import type { ImportReport } from '../use-cases/import-nominations.use-case';
+import type { PublicNominationReceipt } from '../use-cases/submit-public-nomination.use-case';
 import type { TipOff } from '../use-cases/list-tip-offs.use-case';
 import type { DefinitionMigrationReport } from '../domain/definition-migration';
+
+export class NominatingOrganisationResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+}
+
+export class PriorAwardFlagResponse {
+  @ApiProperty() programme: string;
+  @ApiProperty({ type: 'integer' }) year: number;
+  @ApiProperty({ required: false }) tier?: string;
+}
+
+/**
+ * A nomination's flags as the viewer may see them. A possible duplicate names the other
+ * nominations only to the secretariat (overseers), who checks it: a unit learns that a check is
+ * coming, never which other units nominated the same person.
+ */
+export class NominationFlagsResponse {
+  @ApiProperty({
+    type: Boolean,
+    required: false,
+    description: 'Another live nomination carries the same ID number',
+  })
+  possibleDuplicate?: true;
+  @ApiProperty({ required: false, type: [String], description: 'Secretariat and auditors only' })
+  duplicateOf?: string[];
+  @ApiProperty({
+    type: [PriorAwardFlagResponse],
+    required: false,
+    description: "Awards the definition's repeat ban covers",
+  })
+  priorAwards?: PriorAwardFlagResponse[];
+
+  static from(flags: NominationFlags, viewer: SignedInActor): NominationFlagsResponse {
+    const { duplicateOf, ...rest } = flags;
+    if (!duplicateOf?.length) return rest;
+    const overseer = organisationScopeOf(viewer).kind === 'all';
+    return { ...rest, possibleDuplicate: true, ...(overseer ? { duplicateOf } : {}) };
+  }
+}
 
 /** A nomination as staff see it: the name masked, personal fields absent unless revealed. */
 export class NominationResponse {
   @ApiProperty() id: string;
   @ApiProperty() editionId: string;
   @ApiProperty() channelId: string;
-  @ApiProperty({ nullable: true }) organisation: { id: string; name: string | null } | null;
-  @ApiProperty() status: string;
-  @ApiProperty() candidate: string;
-  @ApiProperty() dossier: Record<string, unknown>;
-  @ApiProperty({ nullable: true }) unitRank: number | null;
-  @ApiProperty({ nullable: true }) eligible: boolean | null;
-  @ApiProperty() flags: NominationFlags;
-  @ApiProperty({ nullable: true }) submittedAt: string | null;
+  @ApiProperty({ type: NominatingOrganisationResponse, nullable: true })
+  organisation: NominatingOrganisationResponse | null;
+  @ApiProperty({ enum: NOMINATION_STATUSES }) status: string;
+  @ApiProperty({ description: 'The candidate’s name, masked (王*国)' }) candidate: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Dossier fields that are not personal data',
+  })
+  dossier: Record<string, unknown>;
+  @ApiProperty({ type: 'integer', nullable: true }) unitRank: number | null;
+  @ApiProperty({ type: Boolean, nullable: true }) eligible: boolean | null;
+  @ApiProperty({ type: NominationFlagsResponse }) flags: NominationFlagsResponse;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt: string | null;
   @ApiProperty() updatedAt: string;
-  @ApiProperty({ required: false }) eligibility?: EligibilityResult | null;
+  @ApiProperty({
+    type: EligibilityResponse,
+    nullable: true,
+    required: false,
+    description: 'The explained eligibility (rule by rule); with a single nomination',
+  })
+  eligibility?: EligibilityResult | null;
 
   static from(
     n: NominationEntity,
+    viewer: SignedInActor,
     options: { organisationName?: string | null; withTrace?: boolean } = {},
   ): NominationResponse {
     return {
@@ -48,7 +104,7 @@ export class NominationResponse {
       dossier: n.dossier,
       unitRank: n.unitRank,
       eligible: n.eligible,
-      flags: n.flags,
+      flags: NominationFlagsResponse.from(n.flags, viewer),
       submittedAt: n.submittedAt?.toISOString() ?? null,
       updatedAt: n.updatedAt.toISOString(),
       ...(options.withTrace ? { eligibility: n.eligibility } : {}),
@@ -80,9 +136,9 @@ export class EvidenceFileResponse {
 
 export class NominationEventResponse {
   @ApiProperty() kind: string;
-  @ApiProperty({ nullable: true }) from: string | null;
+  @ApiProperty({ type: String, nullable: true }) from: string | null;
   @ApiProperty() to: string;
-  @ApiProperty({ nullable: true }) note: string | null;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty() at: string;
 
   static from(e: NominationEventEntity): NominationEventResponse {
@@ -96,21 +152,39 @@ export class NominationEventResponse {
   }
 }
 
-/** What the public sees of its own nomination: the status and the explained eligibility. */
+/**
+ * What the public sees of its own nomination: the status and the dossier's own explained
+ * eligibility — never anything learnt from other records (prior awards, duplicates).
+ */
 export class PublicNominationResponse {
   @ApiProperty() id: string;
-  @ApiProperty() status: NominationStatus;
-  @ApiProperty({ nullable: true }) eligible: boolean | null;
-  @ApiProperty({ nullable: true }) eligibility: EligibilityResult | null;
+  @ApiProperty({ enum: NOMINATION_STATUSES }) status: NominationStatus;
+  @ApiProperty({
+    description: 'Judged on the dossier alone; the secretariat checks earlier records',
+  })
+  eligible: boolean;
+  @ApiProperty({
+    type: EligibilityResponse,
+    description: 'The explained eligibility (rule by rule)',
+  })
+  eligibility: EligibilityResult;
 
-  static from(n: NominationEntity): PublicNominationResponse {
-    return { id: n.id, status: n.status, eligible: n.eligible, eligibility: n.eligibility };
+  static from(r: PublicNominationReceipt): PublicNominationResponse {
+    return {
+      id: r.id,
+      status: r.status,
+      eligible: r.eligibility.eligible,
+      eligibility: r.eligibility,
+    };
   }
 }
 
 export class RefereeConfirmationResponse {
   @ApiProperty() nominationId: string;
-  @ApiProperty({ description: 'forwarded once every referee has confirmed' })
+  @ApiProperty({
+    enum: NOMINATION_STATUSES,
+    description: 'forwarded once every referee has confirmed',
+  })
   status: NominationStatus;
 
   static from(c: { nominationId: string; status: NominationStatus }): RefereeConfirmationResponse {
@@ -126,13 +200,19 @@ export class TipOffReceiptResponse {
   }
 }
 
+export class TipOffContactResponse {
+  @ApiProperty() name: string;
+  @ApiProperty({ required: false }) phone?: string;
+  @ApiProperty({ required: false }) email?: string;
+}
+
 /** A tip-off with the tipster's contact, for the secretariat's follow-up (the read is audited). */
 export class TipOffResponse {
   @ApiProperty() id: string;
   @ApiProperty() candidateName: string;
   @ApiProperty() employer: string;
   @ApiProperty() reason: string;
-  @ApiProperty() contact: { name: string; phone?: string; email?: string };
+  @ApiProperty({ type: TipOffContactResponse }) contact: TipOffContactResponse;
   @ApiProperty() receivedAt: string;
 
   static from(t: TipOff): TipOffResponse {
@@ -151,7 +231,7 @@ export class AwardResponse {
   @ApiProperty() id: string;
   @ApiProperty() programmeCode: string;
   @ApiProperty() year: number;
-  @ApiProperty({ nullable: true }) tier: string | null;
+  @ApiProperty({ type: String, nullable: true }) tier: string | null;
 
   static from(a: AwardEntity): AwardResponse {
     return { id: a.id, programmeCode: a.programmeCode, year: a.year, tier: a.tier };

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { DefinitionChange, diffDefinitions, EligibilityResult } from '@craftcert/pipeline';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { diffDefinitions, EligibilityResult } from '@craftcert/pipeline';
 import { Authenticated, RequestValidationError, RequireRoles } from '@craftcert/platform';
 import { DefinitionsRepository } from '../persistence/definitions.repository';
+import type { PipelineDefinitionEntity } from '../persistence/pipeline-definition.entity';
 import { ProgrammeQueries } from '../persistence/programme.queries';
 import { EvaluateDossierUseCase } from '../use-cases/evaluate-dossier.use-case';
 import { ProposeDefinitionUseCase } from '../use-cases/propose-definition.use-case';
@@ -15,7 +16,12 @@ import {
   EvaluateDossierRequest,
   ProgrammeParams,
 } from './programme.request.dto';
-import { DefinitionResponse, DefinitionSummaryResponse } from './programme.response.dto';
+import {
+  DefinitionDiffResponse,
+  DefinitionResponse,
+  DefinitionSummaryResponse,
+  EligibilityResponse,
+} from './programme.response.dto';
 
 const ADMIN = 'secretariatAdmin';
 
@@ -31,8 +37,15 @@ export class DefinitionsController {
     private readonly queries: ProgrammeQueries,
   ) {}
 
+  // A published version is immutable and held in memory by the repository, so its JSON (16 kB
+  // for the Hangzhou scheme; serialising it was the largest cost of every form load) is built
+  // once, as UTF-8 bytes: a string body would be encoded again on every send. Keyed by the
+  // cached entity itself: drafts are fresh objects and never hit.
+  private readonly publishedJson = new WeakMap<PipelineDefinitionEntity, Buffer>();
+
   @Post()
   @RequireRoles(ADMIN)
+  @ApiCreatedResponse({ type: DefinitionResponse, description: 'A new draft version' })
   async create(
     @Param() { programmeId }: ProgrammeParams,
     @Body() body: DefinitionInputRequest,
@@ -42,6 +55,7 @@ export class DefinitionsController {
 
   @Get()
   @Authenticated()
+  @ApiOkResponse({ type: [DefinitionSummaryResponse] })
   async list(@Param() { programmeId }: ProgrammeParams): Promise<DefinitionSummaryResponse[]> {
     await this.definitions.programme(programmeId);
     return (await this.queries.listDefinitions(programmeId)).map((d) =>
@@ -51,10 +65,11 @@ export class DefinitionsController {
 
   @Get('diff')
   @Authenticated()
+  @ApiOkResponse({ type: DefinitionDiffResponse })
   async diff(
     @Param() { programmeId }: ProgrammeParams,
     @Query() { from, to }: DiffQuery,
-  ): Promise<{ from: number; to: number; changes: DefinitionChange[] }> {
+  ): Promise<DefinitionDiffResponse> {
     const [a, b] = await Promise.all([
       this.definitions.version(programmeId, from),
       this.definitions.version(programmeId, to),
@@ -66,12 +81,21 @@ export class DefinitionsController {
 
   @Get(':version')
   @Authenticated()
-  async get(@Param() { programmeId, version }: DefinitionParams): Promise<DefinitionResponse> {
-    return DefinitionResponse.from(await this.definitions.version(programmeId, version));
+  @Header('content-type', 'application/json; charset=utf-8')
+  @ApiOkResponse({ type: DefinitionResponse })
+  async get(@Param() { programmeId, version }: DefinitionParams): Promise<Buffer> {
+    const definition = await this.definitions.version(programmeId, version);
+    let json = this.publishedJson.get(definition);
+    if (json === undefined) {
+      json = Buffer.from(JSON.stringify(DefinitionResponse.from(definition)));
+      if (definition.status === 'published') this.publishedJson.set(definition, json);
+    }
+    return json;
   }
 
   @Put(':version')
   @RequireRoles(ADMIN)
+  @ApiOkResponse({ type: DefinitionResponse, description: 'The revised draft' })
   async update(
     @Param() { programmeId, version }: DefinitionParams,
     @Body() body: DefinitionInputRequest,
@@ -82,6 +106,7 @@ export class DefinitionsController {
   @Post(':version/publish')
   @RequireRoles(ADMIN)
   @HttpCode(200)
+  @ApiOkResponse({ type: DefinitionResponse, description: 'Published: immutable from now on' })
   async publish(@Param() { programmeId, version }: DefinitionParams): Promise<DefinitionResponse> {
     return DefinitionResponse.from(await this.publishUseCase.execute(programmeId, version));
   }
@@ -89,6 +114,7 @@ export class DefinitionsController {
   @Post(':version/evaluate')
   @Authenticated()
   @HttpCode(200)
+  @ApiOkResponse({ type: EligibilityResponse })
   evaluate(
     @Param() { programmeId, version }: DefinitionParams,
     @Body() body: EvaluateDossierRequest,

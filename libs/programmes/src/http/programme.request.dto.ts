@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsDefined,
   IsInt,
   IsISO8601,
   IsObject,
@@ -12,39 +11,49 @@ import {
   Matches,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
+const PROGRAMME_CODE = /^[a-z][a-z0-9-]{1,63}$/;
+const EDITION_CODE = /^[A-Za-z0-9-]{1,32}$/;
+const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
 export class LocalizedNameRequest {
+  @ApiProperty({ example: '杭州工匠', minLength: 1, maxLength: 200 })
   @IsString()
   @Length(1, 200)
   zh: string;
 
+  @ApiProperty({ example: 'Hangzhou Craftsman', minLength: 1, maxLength: 200 })
   @IsString()
   @Length(1, 200)
   en: string;
 }
 
 export class CreateProgrammeRequest {
-  @ApiProperty({ example: 'hangzhou-city-craftsman' })
-  @Matches(/^[a-z][a-z0-9-]{1,63}$/, {
+  @ApiProperty({ example: 'hangzhou-city-craftsman', pattern: PROGRAMME_CODE.source })
+  @Matches(PROGRAMME_CODE, {
     message: 'code must be 2–64 lower-case letters, digits or hyphens, starting with a letter',
   })
   code: string;
 
   @ApiProperty({ type: LocalizedNameRequest })
+  // ValidateNested alone passes an array (each of its zero items is valid): require an object.
+  @IsObject({ message: 'name must be an object { zh, en }' })
   @ValidateNested()
   @Type(() => LocalizedNameRequest)
-  @IsDefined()
   name: LocalizedNameRequest;
 }
 
 export class ProgrammeParams {
+  @ApiProperty({ format: 'uuid', description: 'The programme' })
   @IsUUID('all', { message: 'programmeId must be a UUID' })
   programmeId: string;
 }
 
 export class DefinitionParams extends ProgrammeParams {
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'The definition version' })
   @Type(() => Number)
   @IsInt({ message: 'version must be a positive integer' })
   @Min(1, { message: 'version must be a positive integer' })
@@ -52,30 +61,38 @@ export class DefinitionParams extends ProgrammeParams {
 }
 
 export class EditionParams {
+  @ApiProperty({ format: 'uuid', description: 'The edition' })
   @IsUUID('all', { message: 'editionId must be a UUID' })
   editionId: string;
 }
 
 /** Exactly one of `document` (JSON object) or `source` (YAML or JSON text). */
 export class DefinitionInputRequest {
-  @ApiPropertyOptional({ description: 'The definition as a JSON object' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The definition as a JSON object',
+  })
+  // Absent is allowed, null is not: IsOptional would let null through as if absent.
+  @ValidateIf((_, value) => value !== undefined)
   @IsObject({ message: 'document must be a JSON object' })
   document?: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'The definition as YAML or JSON text' })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsString({ message: 'source must be YAML or JSON text' })
   @MaxLength(500_000)
   source?: string;
 }
 
 export class DiffQuery {
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'The older version' })
   @Type(() => Number)
   @IsInt({ message: 'from must be a version number' })
   @Min(1)
   from: number;
 
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'The newer version' })
   @Type(() => Number)
   @IsInt({ message: 'to must be a version number' })
   @Min(1)
@@ -83,26 +100,37 @@ export class DiffQuery {
 }
 
 export class PriorAwardRequest {
+  @ApiProperty({ example: 'hangzhou-city-craftsman', minLength: 1, maxLength: 64 })
   @IsString()
   @Length(1, 64)
   programme: string;
 
+  @ApiProperty({ type: 'integer', minimum: 1900, example: 2022 })
   @IsInt()
   @Min(1900)
   year: number;
 
+  @ApiPropertyOptional({ example: 'craftsman' })
   @IsOptional()
   @IsString()
   tier?: string;
 }
 
 export class EvaluateDossierRequest {
-  @ApiProperty({ description: 'Dossier field values keyed by field id' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Dossier field values keyed by field id',
+  })
   @IsObject()
   dossier: Record<string, unknown>;
 
-  @ApiProperty({ example: '2026-06-01', description: 'Date derived values are computed at' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+  @ApiProperty({
+    example: '2026-06-01',
+    pattern: LOCAL_DATE.source,
+    description: 'Date derived values are computed at',
+  })
+  @Matches(LOCAL_DATE, {
     message: 'referenceDate must be a date as YYYY-MM-DD',
   })
   referenceDate: string;
@@ -115,17 +143,17 @@ export class EvaluateDossierRequest {
 }
 
 export class NominationWindowRequest {
-  @ApiProperty({ example: '2026-06-01T00:00:00+08:00' })
+  @ApiProperty({ example: '2026-06-01T00:00:00+08:00', format: 'date-time' })
   @IsISO8601({ strict: true }, { message: 'opensAt must be an ISO 8601 date-time' })
   opensAt: string;
 
-  @ApiProperty({ example: '2026-07-31T23:59:59+08:00' })
+  @ApiProperty({ example: '2026-07-31T23:59:59+08:00', format: 'date-time' })
   @IsISO8601({ strict: true }, { message: 'closesAt must be an ISO 8601 date-time' })
   closesAt: string;
 }
 
 export class ExtendWindowRequest {
-  @ApiProperty({ example: '2026-08-15T23:59:59+08:00' })
+  @ApiProperty({ example: '2026-08-15T23:59:59+08:00', format: 'date-time' })
   @IsISO8601({ strict: true }, { message: 'closesAt must be an ISO 8601 date-time' })
   closesAt: string;
 
@@ -136,29 +164,30 @@ export class ExtendWindowRequest {
 }
 
 export class OpenEditionRequest {
-  @ApiProperty({ example: '2026' })
-  @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'code must be 1–32 letters, digits or hyphens' })
+  @ApiProperty({ example: '2026', pattern: EDITION_CODE.source })
+  @Matches(EDITION_CODE, { message: 'code must be 1–32 letters, digits or hyphens' })
   code: string;
 
   @ApiProperty({ type: LocalizedNameRequest })
+  @IsObject({ message: 'title must be an object { zh, en }' })
   @ValidateNested()
   @Type(() => LocalizedNameRequest)
-  @IsDefined()
   title: LocalizedNameRequest;
 
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'A published definition version' })
   @IsInt()
   @Min(1)
   definitionVersion: number;
 
-  @ApiProperty({ example: '2026-06-01' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+  @ApiProperty({ example: '2026-06-01', pattern: LOCAL_DATE.source })
+  @Matches(LOCAL_DATE, {
     message: 'referenceDate must be a date as YYYY-MM-DD',
   })
   referenceDate: string;
 
   @ApiProperty({ type: NominationWindowRequest })
+  @IsObject({ message: 'nominationWindow is required: { opensAt, closesAt }' })
   @ValidateNested()
   @Type(() => NominationWindowRequest)
-  @IsDefined({ message: 'nominationWindow is required: { opensAt, closesAt }' })
   nominationWindow: NominationWindowRequest;
 }

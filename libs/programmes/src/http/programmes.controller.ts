@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type SignedInActor } from '@craftcert/identity';
 import { pipelineDefinitionSchema } from '@craftcert/pipeline';
 import { Authenticated, Public, RequireRoles } from '@craftcert/platform';
@@ -33,30 +33,38 @@ export class ProgrammesController {
 
   @Get('schemas/pipeline-definition.json')
   @Public()
+  @ApiOkResponse({
+    description: 'The JSON Schema (draft 2020-12) every pipeline definition must meet',
+    schema: { type: 'object', additionalProperties: true },
+  })
   definitionSchema(): object {
     return pipelineDefinitionSchema;
   }
 
   @Post('programmes')
   @RequireRoles(ADMIN)
+  @ApiCreatedResponse({ type: ProgrammeResponse })
   async create(@Body() body: CreateProgrammeRequest): Promise<ProgrammeResponse> {
     return ProgrammeResponse.from(await this.createProgramme.execute(body));
   }
 
   @Get('programmes')
   @Authenticated()
+  @ApiOkResponse({ type: [ProgrammeResponse] })
   async list(): Promise<ProgrammeResponse[]> {
     return (await this.queries.listProgrammes()).map((p) => ProgrammeResponse.from(p));
   }
 
   @Get('programmes/:programmeId')
   @Authenticated()
+  @ApiOkResponse({ type: ProgrammeResponse })
   async get(@Param() { programmeId }: ProgrammeParams): Promise<ProgrammeResponse> {
     return ProgrammeResponse.from(await this.definitions.programme(programmeId));
   }
 
   @Post('programmes/:programmeId/editions')
   @RequireRoles(ADMIN)
+  @ApiCreatedResponse({ type: EditionResponse })
   async open(
     @Param() { programmeId }: ProgrammeParams,
     @Body() body: OpenEditionRequest,
@@ -73,6 +81,7 @@ export class ProgrammesController {
 
   @Get('programmes/:programmeId/editions')
   @Authenticated()
+  @ApiOkResponse({ type: [EditionResponse] })
   async editions(@Param() { programmeId }: ProgrammeParams): Promise<EditionResponse[]> {
     await this.definitions.programme(programmeId);
     const views = await this.queries.listEditions(programmeId);
@@ -81,6 +90,7 @@ export class ProgrammesController {
 
   @Put('editions/:editionId/nomination-window')
   @RequireRoles(ADMIN)
+  @ApiOkResponse({ type: EditionResponse })
   async extendWindow(
     @Param() { editionId }: EditionParams,
     @Body() body: ExtendWindowRequest,
@@ -98,6 +108,7 @@ export class ProgrammesController {
 
   @Get('editions/:editionId')
   @Authenticated()
+  @ApiOkResponse({ type: EditionResponse })
   async edition(@Param() { editionId }: EditionParams): Promise<EditionResponse> {
     const view = await this.queries.edition(editionId);
     return EditionResponse.from(view.edition, view.definitionVersion);

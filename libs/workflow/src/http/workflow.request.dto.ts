@@ -25,11 +25,17 @@ const trimmed = ({ value }: { value: unknown }) =>
 const STAGE_ID = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
 export class EditionParams {
+  @ApiProperty({ format: 'uuid', description: 'The edition' })
   @IsUUID('all', { message: 'editionId must be a UUID' })
   editionId: string;
 }
 
 export class StageParams extends EditionParams {
+  @ApiProperty({
+    pattern: STAGE_ID.source,
+    example: 'departmental-review',
+    description: 'A stage id of the definition',
+  })
   @Matches(STAGE_ID, {
     message: 'stageId must be a stage id of the definition (letters, digits, - and _)',
   })
@@ -37,11 +43,13 @@ export class StageParams extends EditionParams {
 }
 
 export class TaskParams {
+  @ApiProperty({ format: 'uuid', description: 'The review task' })
   @IsUUID('all', { message: 'taskId must be a UUID' })
   taskId: string;
 }
 
 export class RequestParams {
+  @ApiProperty({ format: 'uuid', description: 'The request for information' })
   @IsUUID('all', { message: 'requestId must be a UUID' })
   requestId: string;
 }
@@ -61,7 +69,11 @@ export class TransitionRequestBody {
 }
 
 export class DepartmentMappingEntry {
-  @ApiProperty({ example: 'hrss', description: "The definition's department id" })
+  @ApiProperty({
+    example: 'hrss',
+    pattern: STAGE_ID.source,
+    description: "The definition's department id",
+  })
   @Matches(STAGE_ID, { message: 'departmentId must be a department id of the definition' })
   departmentId: string;
 
@@ -80,7 +92,7 @@ export class MapDepartmentsRequest {
 }
 
 export class ChecklistAnswerRequest {
-  @ApiProperty({ example: 'skill-certificate' })
+  @ApiProperty({ example: 'skill-certificate', pattern: STAGE_ID.source })
   @Matches(STAGE_ID, { message: 'itemId must be a checklist item id' })
   itemId: string;
 
@@ -135,7 +147,7 @@ export class InboxQuery {
   @IsUUID('all', { message: 'editionId must be a UUID' })
   editionId?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ pattern: STAGE_ID.source })
   @IsOptional()
   @Matches(STAGE_ID, { message: 'stageId must be a stage id of the definition' })
   stageId?: string;

@@ -20,7 +20,12 @@ export class TransitionResponse {
   forced: boolean;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
   @ApiProperty({ nullable: true, type: String }) occurredAt: string | null;
-  @ApiProperty({ example: { candidates: 12, tasks: 60 }, description: 'Counts of what it did' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { candidates: 12, tasks: 60 },
+    description: 'Counts of what it did',
+  })
   summary: Record<string, number>;
 
   static from(r: TransitionResult): TransitionResponse {
@@ -56,7 +61,12 @@ export class WorkflowStageResponse {
   dueOn: string | null;
   @ApiProperty({ nullable: true, type: String }) enteredAt: Date | null;
   @ApiProperty({ nullable: true, type: String }) closedAt: Date | null;
-  @ApiProperty({ example: { passed: 10, failed: 2 }, description: 'Candidates per status' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { passed: 10, failed: 2 },
+    description: 'Candidates per status',
+  })
   counts: Record<string, number>;
   @ApiPropertyOptional({ type: [MappedDepartmentResponse] })
   departments?: MappedDepartmentResponse[];
