@@ -18,6 +18,7 @@ import { AuditChainLinking1796218671049 } from './1796218671049-AuditChainLinkin
 import { SigningKeyOutsideDatabase1796219323148 } from './1796219323148-SigningKeyOutsideDatabase';
 import { Workflow1796219487509 } from './1796219487509-Workflow';
 import { PasswordChangeRequired1796222378814 } from './1796222378814-PasswordChangeRequired';
+import { ConflictDeclarations1796224000000 } from './1796224000000-ConflictDeclarations';
 
 /**
  * Every entity and every migration, in order. The app, the CLI and the tests build their data
@@ -47,5 +48,6 @@ export const catalogue: PersistenceCatalogue = {
     SigningKeyOutsideDatabase1796219323148,
     Workflow1796219487509,
     PasswordChangeRequired1796222378814,
+    ConflictDeclarations1796224000000,
   ],
 };
