@@ -196,9 +196,9 @@ describe('authentication', () => {
         for (let i = 0; i < 5; i++) {
           const res = await login(email, `wrong-${i}`, caller);
           const { requestId: _, ...body } = res.json<Record<string, unknown>>();
-          answers.push(
-            `${res.statusCode} ${res.headers['retry-after'] ? 'retry' : '-'} ${JSON.stringify(body)}`,
-          );
+          // The wait in the message counts down (30 s, then 29 s on a slow run): compare its shape.
+          const shape = JSON.stringify(body).replace(/\d+/g, 'N');
+          answers.push(`${res.statusCode} ${res.headers['retry-after'] ? 'retry' : '-'} ${shape}`);
         }
         return answers;
       };

@@ -87,6 +87,7 @@ const EXPECTED: Record<string, Expectation> = {
   'PUT /api/calendar/years/:year/declaration': ADMIN,
   'DELETE /api/calendar/years/:year/declaration': ADMIN,
   'GET /api/editions/:editionId/workflow': ['secretariatAdmin', 'auditor'],
+  'GET /api/editions/:editionId/workflow/conflicts': ['secretariatAdmin', 'auditor'],
   'POST /api/editions/:editionId/workflow/advance': ADMIN,
   'POST /api/editions/:editionId/workflow/stages/:stageId/enter': ADMIN,
   'POST /api/editions/:editionId/workflow/stages/:stageId/close': ADMIN,
@@ -100,6 +101,7 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/review-tasks/:taskId': ['departmentReviewer', 'secretariatAdmin', 'auditor'],
   'GET /api/review-tasks/:taskId/dossier': ['departmentReviewer', 'secretariatAdmin', 'auditor'],
   'POST /api/review-tasks/:taskId/decisions': ['departmentReviewer', 'secretariatAdmin'],
+  'POST /api/review-tasks/:taskId/declaration': ['departmentReviewer'],
   'GET /api/information-requests': ['unitNominator', 'unitApprover'],
   'POST /api/information-requests/:requestId/answer': ['unitNominator', 'unitApprover'],
 };

@@ -66,7 +66,7 @@ export class DefinitionParams extends ProgrammeParams {
   @Type(() => Number)
   @IsInt({ message: 'version must be a positive integer' })
   @Min(1, { message: 'version must be a positive integer' })
-  @Max(MAX_VERSION, { message: 'version must be a version number' })
+  @Max(MAX_VERSION, { message: 'version must be a positive integer' })
   version: number;
 }
 
