@@ -2,19 +2,14 @@ import { createPublicKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditCheckpoint, readCheckpointLog, signCheckpoint } from '../domain/audit-checkpoint';
+import type { ChainedRecord } from '../domain/audit-chain';
 import { ChainVerifier } from '../domain/chain-verifier';
 import { AUDIT_CHAIN_LOCK_KEY, AuditChainer } from '../persistence/audit-chainer';
 import { AuditCheckpointStore } from '../persistence/audit-checkpoint.store';
-import {
-  AUDIT_RECORD_COLUMNS,
-  AuditRecordRow,
-  toChainedRecord,
-} from '../persistence/audit-record.row';
+import { linkedRecordsAfter } from '../persistence/linked-records';
 
 /** The chain contradicts the checkpoint log: signing its head now would bless the change. */
 export class AuditCheckpointRefusedError extends Error {}
-
-const BATCH_SIZE = 1000;
 
 /**
  * Signs the chain's head and appends it to the checkpoint log. It first links whatever is
@@ -66,33 +61,20 @@ export class CheckpointAuditChainUseCase {
         }
       }
       const verifier = new ChainVerifier([], last);
-      let top: AuditRecordRow | undefined;
-      for (let after = last?.position ?? '0'; ;) {
-        const rows = (await tx.query(
-          `SELECT ${AUDIT_RECORD_COLUMNS} FROM audit_record
-            WHERE position > $1 ORDER BY position LIMIT $2`,
-          [after, BATCH_SIZE],
-        )) as AuditRecordRow[];
-        for (const row of rows) {
-          const problem = verifier.accept(toChainedRecord(row));
-          if (problem) {
-            throw new AuditCheckpointRefusedError(
-              `the audit chain is broken at position ${problem.position} (seq=${problem.seq} id=${problem.id}): ${problem.reason}`,
-            );
-          }
-          top = row;
-          after = row.position!;
+      let top: ChainedRecord | undefined;
+      for await (const record of linkedRecordsAfter(tx, last?.position ?? '0')) {
+        const problem = verifier.accept(record);
+        if (problem) {
+          throw new AuditCheckpointRefusedError(
+            `the audit chain is broken at position ${problem.position} (seq=${problem.seq} id=${problem.id}): ${problem.reason}`,
+          );
         }
-        if (rows.length < BATCH_SIZE) break;
+        top = record;
       }
       return top;
     });
     if (!head) return { checkpoint: last ?? null, created: false };
-    const checkpoint = signCheckpoint(
-      { position: head.position!, seq: head.seq, id: head.id, hash: head.hash! },
-      new Date(),
-      privateKey,
-    );
+    const checkpoint = signCheckpoint(head, new Date(), privateKey);
     this.store.append(checkpoint);
     return { checkpoint, created: true };
   }

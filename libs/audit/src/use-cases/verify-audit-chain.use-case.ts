@@ -1,15 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditCheckpoint } from '../domain/audit-checkpoint';
 import { ChainProblem, ChainVerifier } from '../domain/chain-verifier';
-import {
-  AUDIT_RECORD_COLUMNS,
-  AuditRecordRow,
-  toChainedRecord,
-} from '../persistence/audit-record.row';
+import { linkedRecordsAfter } from '../persistence/linked-records';
 
 /** Records are linked within milliseconds of commit; one unlinked for longer was not. */
 export const DEFAULT_LINK_GRACE_MS = 60_000;
-const BATCH_SIZE = 1000;
 
 export interface AuditVerifyOptions {
   /** Signed checkpoints (already checked against their public key) the chain must agree with. */
@@ -45,18 +40,9 @@ export async function verifyAuditChain(
   const checkpoints = options.checkpoints ?? [];
   const verifier = new ChainVerifier(checkpoints);
   let problem: ChainProblem | undefined;
-  walk: for (let after = '0'; ;) {
-    const rows = (await source.query(
-      `SELECT ${AUDIT_RECORD_COLUMNS} FROM audit_record
-        WHERE position > $1 ORDER BY position LIMIT $2`,
-      [after, BATCH_SIZE],
-    )) as AuditRecordRow[];
-    for (const row of rows) {
-      problem = verifier.accept(toChainedRecord(row));
-      if (problem) break walk;
-      after = row.position!;
-    }
-    if (rows.length < BATCH_SIZE) break;
+  for await (const record of linkedRecordsAfter(source, '0')) {
+    problem = verifier.accept(record);
+    if (problem) break;
   }
   problem ??= verifier.finish();
 
