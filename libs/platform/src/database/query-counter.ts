@@ -1,5 +1,6 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import { RequestContext } from '../http/request-context';
 
 const SLOW_QUERY_MS = 500;
 
@@ -11,9 +12,27 @@ export class QueryCounter implements TypeOrmLogger {
   static readonly slowQueryMs = SLOW_QUERY_MS;
   private readonly logger = new NestLogger('Database');
   count = 0;
+  private readonly watched = new Map<string, number>();
 
   logQuery(): void {
     this.count++;
+    const requestId = RequestContext.current()?.requestId;
+    const counted = requestId === undefined ? undefined : this.watched.get(requestId);
+    if (counted !== undefined) this.watched.set(requestId!, counted + 1);
+  }
+
+  /**
+   * Counts only the queries made on behalf of one request (by its id), whatever runs beside it
+   * in the process (workers, the audit chainer, other requests), which the plain `count` also
+   * sees. Returns a function that stops counting and gives the number.
+   */
+  watch(requestId: string): () => number {
+    this.watched.set(requestId, 0);
+    return () => {
+      const counted = this.watched.get(requestId) ?? 0;
+      this.watched.delete(requestId);
+      return counted;
+    };
   }
 
   logQueryError(error: string | Error, query: string): void {
