@@ -12,26 +12,27 @@ export class QueryCounter implements TypeOrmLogger {
   static readonly slowQueryMs = SLOW_QUERY_MS;
   private readonly logger = new NestLogger('Database');
   count = 0;
-  /**
-   * Queries per request id, kept only once `countPerRequest()` was called (tests): background
-   * work such as the audit chainer runs between requests and must not be charged to them.
-   */
-  private perRequest?: Map<string, number>;
-
-  countPerRequest(): void {
-    this.perRequest ??= new Map();
-  }
-
-  /** Queries issued while serving the request with this id (0 if none or not counting). */
-  countFor(requestId: string): number {
-    return this.perRequest?.get(requestId) ?? 0;
-  }
+  private readonly watched = new Map<string, number>();
 
   logQuery(): void {
     this.count++;
-    if (!this.perRequest) return;
     const requestId = RequestContext.current()?.requestId;
-    if (requestId) this.perRequest.set(requestId, (this.perRequest.get(requestId) ?? 0) + 1);
+    const counted = requestId === undefined ? undefined : this.watched.get(requestId);
+    if (counted !== undefined) this.watched.set(requestId!, counted + 1);
+  }
+
+  /**
+   * Counts only the queries made on behalf of one request (by its id), whatever runs beside it
+   * in the process (workers, the audit chainer, other requests), which the plain `count` also
+   * sees. Returns a function that stops counting and gives the number.
+   */
+  watch(requestId: string): () => number {
+    this.watched.set(requestId, 0);
+    return () => {
+      const counted = this.watched.get(requestId) ?? 0;
+      this.watched.delete(requestId);
+      return counted;
+    };
   }
 
   logQueryError(error: string | Error, query: string): void {
