@@ -5,6 +5,7 @@ import { CALENDAR_ENTITIES } from '@craftcert/calendar/entities';
 import { IDENTITY_ENTITIES } from '@craftcert/identity/entities';
 import { NOMINATION_ENTITIES } from '@craftcert/nominations/entities';
 import { PROGRAMME_ENTITIES } from '@craftcert/programmes/entities';
+import { WORKFLOW_ENTITIES } from '@craftcert/workflow/entities';
 import { Foundation1795601469900 } from './1795601469900-Foundation';
 import { Programmes1795602237810 } from './1795602237810-Programmes';
 import { AuditTrail1795602618119 } from './1795602618119-AuditTrail';
@@ -12,6 +13,10 @@ import { IdentityAndOutbox1795602769702 } from './1795602769702-IdentityAndOutbo
 import { Nominations1795603951298 } from './1795603951298-Nominations';
 import { RefreshRotationTime1795607408959 } from './1795607408959-RefreshRotationTime';
 import { WorkingCalendar1796187791615 } from './1796187791615-WorkingCalendar';
+import { SignInThrottle1796200000000 } from './1796200000000-SignInThrottle';
+import { AuditChainLinking1796218671049 } from './1796218671049-AuditChainLinking';
+import { SigningKeyOutsideDatabase1796219323148 } from './1796219323148-SigningKeyOutsideDatabase';
+import { Workflow1796219487509 } from './1796219487509-Workflow';
 
 /**
  * Every entity and every migration, in order. The app, the CLI and the tests build their data
@@ -26,6 +31,7 @@ export const catalogue: PersistenceCatalogue = {
     ...IDENTITY_ENTITIES,
     ...NOMINATION_ENTITIES,
     ...CALENDAR_ENTITIES,
+    ...WORKFLOW_ENTITIES,
   ],
   migrations: [
     Foundation1795601469900,
@@ -35,5 +41,9 @@ export const catalogue: PersistenceCatalogue = {
     Nominations1795603951298,
     RefreshRotationTime1795607408959,
     WorkingCalendar1796187791615,
+    SignInThrottle1796200000000,
+    AuditChainLinking1796218671049,
+    SigningKeyOutsideDatabase1796219323148,
+    Workflow1796219487509,
   ],
 };

@@ -11,6 +11,9 @@ import {
   TestDatabase,
 } from '@craftcert/testing';
 
+// Each test starts real processes; a busy machine needs the time (nothing here asserts one).
+jest.setTimeout(300000);
+
 const ROOT = resolve(__dirname, '../..');
 
 async function cli(args: string[], env: Record<string, string> = {}) {

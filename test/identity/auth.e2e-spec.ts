@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import {
@@ -8,6 +9,9 @@ import {
   TEST_ADMIN,
   TestApp,
 } from '@craftcert/testing';
+
+const accountHash = (email: string) =>
+  createHash('sha256').update(email.toLowerCase()).digest('hex');
 
 interface Tokens {
   accessToken: string;
@@ -22,16 +26,27 @@ describe('authentication', () => {
   let address = 0;
   // Each sign-in comes from its own address so the per-address credential limit stays out of the way.
   const from = () => `10.20.${Math.floor(address / 250)}.${address++ % 250}`;
-  const login = (email: string, password: string) =>
+  const login = (email: string, password: string, remoteAddress = from(), cookie?: string) =>
     t.request({
       method: 'POST',
       url: '/api/auth/login',
       payload: { email, password },
-      remoteAddress: from(),
+      remoteAddress,
+      // A browser sending its cookies also sends its page's origin (PUBLIC_URL's, in tests).
+      headers: cookie ? { cookie, origin: 'http://localhost:3000' } : {},
     });
+  const deviceCookieOf = (res: { cookies: { name: string; value: string }[] }) =>
+    `craftcert_device=${res.cookies.find((c) => c.name === 'craftcert_device')!.value}`;
+  const codeOf = (res: { json<T>(): T }) => res.json<{ code: string }>().code;
 
   beforeAll(async () => {
-    t = await startTestApp({ extra: { LOGIN_MAX_FAILURES: '3' } });
+    t = await startTestApp({
+      extra: {
+        LOGIN_MAX_FAILURES: '3',
+        LOGIN_ACCOUNT_MAX_FAILURES: '6',
+        LOGIN_ADDRESS_MAX_FAILURES: '5',
+      },
+    });
     db = t.app.get(DataSource);
     const cast = await createCast(t);
     nominator = cast.staff.unitNominator;
@@ -79,9 +94,7 @@ describe('authentication', () => {
   });
 
   it('refuses expired, forged and garbage access tokens', async () => {
-    const [{ value: secret }] = await db.query(
-      `SELECT value FROM platform_secret WHERE name = 'jwt'`,
-    );
+    const secret = t.runtime.config.JWT_SECRET!;
     const claims = { sub: nominator.userId, org: enterpriseId, roles: ['unitNominator'], sid: 'x' };
     const jwt = new JwtService();
     const expired = jwt.sign(
@@ -99,31 +112,137 @@ describe('authentication', () => {
     expect((await t.request({ url: '/api/me', token: fresh })).statusCode).toBe(200);
   });
 
-  it('locks the account after repeated failures, even against the right password', async () => {
-    const victim = await createStaff(t, enterpriseId, ['unitNominator']);
-    expect((await login(victim.email, 'wrong-1')).statusCode).toBe(401);
-    expect((await login(victim.email, 'wrong-2')).statusCode).toBe(401);
-    const third = await login(victim.email, 'wrong-3');
-    expect(third.statusCode).toBe(423);
-    expect(third.json<{ code: string }>().code).toBe('ACCOUNT_LOCKED');
-    expect((await login(victim.email, victim.password)).statusCode).toBe(423);
+  describe('throttling', () => {
+    it('delays the address that keeps failing on an account, never the owner elsewhere', async () => {
+      const victim = await createStaff(t, enterpriseId, ['unitNominator']);
+      const attacker = from();
+      for (const attempt of ['wrong-1', 'wrong-2', 'wrong-3']) {
+        expect((await login(victim.email, attempt, attacker)).statusCode).toBe(401);
+      }
+      const delayed = await login(victim.email, victim.password, attacker);
+      expect(delayed.statusCode).toBe(429);
+      expect(codeOf(delayed)).toBe('SIGN_IN_THROTTLED');
+      expect(Number(delayed.headers['retry-after'])).toBeGreaterThan(0);
+      // The owner, from anywhere else, is not locked out by someone else's failures.
+      expect((await login(victim.email, victim.password)).statusCode).toBe(200);
+      const audited = await db.query(
+        `SELECT action FROM audit_record WHERE subject_id = $1 AND action LIKE 'auth.sign-in-%' ORDER BY seq`,
+        [victim.userId],
+      );
+      expect(audited.map((r: { action: string }) => r.action)).toEqual([
+        'auth.sign-in-failed',
+        'auth.sign-in-failed',
+        'auth.sign-in-failed',
+        'auth.sign-in-throttled',
+      ]);
+    });
 
-    await db.query(
-      `UPDATE app_user SET locked_until = now() - interval '1 second' WHERE email = $1`,
-      [victim.email],
-    );
-    expect((await login(victim.email, victim.password)).statusCode).toBe(200);
-    const [audit] = await db.query(
-      `SELECT count(*)::int AS n FROM audit_record WHERE action = 'auth.account-locked' AND subject_id = $1`,
-      [victim.userId],
-    );
-    expect(audit.n).toBe(1);
-  });
+    it('makes each further failure wait longer', async () => {
+      const victim = await createStaff(t, enterpriseId, ['unitNominator']);
+      const attacker = from();
+      for (let i = 0; i < 3; i++) await login(victim.email, `wrong-${i}`, attacker);
+      const first = Number((await login(victim.email, 'again', attacker)).headers['retry-after']);
+      // The delay has passed (moved into the past here rather than waited for).
+      await db.query(
+        `UPDATE sign_in_attempt SET blocked_until = now() - interval '1 second' WHERE key = $1`,
+        [`pair:${accountHash(victim.email)}:${attacker}`],
+      );
+      expect((await login(victim.email, 'wrong-4', attacker)).statusCode).toBe(401);
+      const second = Number((await login(victim.email, 'again', attacker)).headers['retry-after']);
+      expect(first).toBeGreaterThan(0);
+      expect(first).toBeLessThanOrEqual(30);
+      expect(second).toBeGreaterThan(30);
+      expect(second).toBeLessThanOrEqual(60);
+    });
 
-  it('keeps an account locked when wrong passwords arrive all at once', async () => {
-    const victim = await createStaff(t, enterpriseId, ['unitNominator']);
-    await Promise.all(Array.from({ length: 8 }, (_, i) => login(victim.email, `wrong-${i}`)));
-    expect((await login(victim.email, victim.password)).statusCode).toBe(423);
+    it("keeps guessing spread over many addresses from locking the owner's own browser", async () => {
+      const owner = await createStaff(t, enterpriseId, ['unitNominator']);
+      const device = deviceCookieOf(await login(owner.email, owner.password));
+      // Six addresses, one guess each: no address passes its own allowance, the account does.
+      for (let i = 0; i < 6; i++) {
+        expect((await login(owner.email, `guess-${i}`)).statusCode).toBe(401);
+      }
+      const stranger = await login(owner.email, owner.password);
+      expect(stranger.statusCode).toBe(429);
+      expect(codeOf(stranger)).toBe('SIGN_IN_THROTTLED');
+      // The browser that signed in before carries the account's device cookie and gets in.
+      expect((await login(owner.email, owner.password, from(), device)).statusCode).toBe(200);
+      // A device cookie is bound to its account: it does not help on another one.
+      const other = await createStaff(t, enterpriseId, ['unitNominator']);
+      for (let i = 0; i < 6; i++) await login(other.email, `guess-${i}`);
+      expect((await login(other.email, other.password, from(), device)).statusCode).toBe(429);
+      const forged = `craftcert_device=${device.split('=')[1].split('.')[0]}.AAAA`;
+      expect((await login(owner.email, owner.password, from(), forged)).statusCode).toBe(429);
+    });
+
+    it('delays an address that tries many accounts', async () => {
+      const user = await createStaff(t, enterpriseId, ['unitNominator']);
+      const stuffer = from();
+      for (let i = 0; i < 5; i++) {
+        expect((await login(`someone-${i}@craftcert.test`, 'Passw0rd!', stuffer)).statusCode).toBe(
+          401,
+        );
+      }
+      const res = await login(user.email, user.password, stuffer);
+      expect(res.statusCode).toBe(429);
+      expect((await login(user.email, user.password)).statusCode).toBe(200);
+    });
+
+    it('answers unknown and existing accounts alike, before and after the delay begins', async () => {
+      const user = await createStaff(t, enterpriseId, ['unitNominator']);
+      const run = async (email: string) => {
+        const caller = from();
+        const answers: string[] = [];
+        for (let i = 0; i < 5; i++) {
+          const res = await login(email, `wrong-${i}`, caller);
+          const { requestId: _, ...body } = res.json<Record<string, unknown>>();
+          answers.push(
+            `${res.statusCode} ${res.headers['retry-after'] ? 'retry' : '-'} ${JSON.stringify(body)}`,
+          );
+        }
+        return answers;
+      };
+      const known = await run(user.email);
+      const unknown = await run('no-such-user@craftcert.test');
+      expect(unknown).toEqual(known);
+      expect(known.map((a) => a.slice(0, 3))).toEqual(['401', '401', '401', '429', '429']);
+    });
+
+    it('counts wrong passwords arriving all at once', async () => {
+      const victim = await createStaff(t, enterpriseId, ['unitNominator']);
+      const attacker = from();
+      await Promise.all(
+        Array.from({ length: 8 }, (_, i) => login(victim.email, `wrong-${i}`, attacker)),
+      );
+      const [row] = await db.query(`SELECT failures FROM sign_in_attempt WHERE key = $1`, [
+        `pair:${accountHash(victim.email)}:${attacker}`,
+      ]);
+      // Concurrent failures each counted until the delay began; later ones were refused unjudged.
+      expect(row.failures).toBe(3);
+      expect((await login(victim.email, victim.password, attacker)).statusCode).toBe(429);
+    });
+
+    it("lets an administrator lift an account's delays, audited, and no one else", async () => {
+      const owner = await createStaff(t, enterpriseId, ['unitNominator']);
+      for (let i = 0; i < 6; i++) await login(owner.email, `guess-${i}`);
+      expect((await login(owner.email, owner.password)).statusCode).toBe(429);
+      const unlock = (token: string) =>
+        t.request({ method: 'POST', url: `/api/users/${owner.userId}/unlock`, token });
+      expect((await unlock(nominator.token)).statusCode).toBe(403);
+      expect((await unlock(await t.adminToken())).statusCode).toBe(204);
+      expect((await login(owner.email, owner.password)).statusCode).toBe(200);
+      const [audit] = await db.query(
+        `SELECT actor_id, summary FROM audit_record WHERE action = 'user.unlocked' AND subject_id = $1`,
+        [owner.userId],
+      );
+      expect(audit.actor_id).not.toBeNull();
+      const missing = await t.request({
+        method: 'POST',
+        url: '/api/users/00000000-0000-4000-8000-000000000000/unlock',
+        token: await t.adminToken(),
+      });
+      expect(missing.statusCode).toBe(404);
+    });
   });
 
   it('rotates refresh tokens and revokes the session when an old one is replayed', async () => {
@@ -170,7 +289,8 @@ describe('authentication', () => {
       method: 'POST',
       url: '/api/auth/refresh',
       payload: {},
-      headers: { cookie: `craftcert_refresh=${cookie.value}` },
+      // A browser's own page: the origin is PUBLIC_URL's (the default in tests).
+      headers: { cookie: `craftcert_refresh=${cookie.value}`, origin: 'http://localhost:3000' },
       remoteAddress: from(),
     });
     expect(refreshed.statusCode).toBe(200);
@@ -274,6 +394,53 @@ describe('authentication', () => {
       expect(await lastResetUrl('ghost@craftcert.test')).toBeUndefined();
     });
 
+    it('ends the older links when a new one is issued', async () => {
+      const user = await createStaff(t, enterpriseId, ['unitNominator']);
+      const requestLink = async () => {
+        await t.request({
+          method: 'POST',
+          url: '/api/auth/password-reset',
+          payload: { email: user.email },
+          remoteAddress: from(),
+        });
+        return new URL((await lastResetUrl(user.email))!).searchParams.get('token')!;
+      };
+      const older = await requestLink();
+      const newer = await requestLink();
+      expect(newer).not.toBe(older);
+      const confirm = (token: string) =>
+        t.request({
+          method: 'POST',
+          url: '/api/auth/password-reset/confirm',
+          payload: { token, password: 'reset-password-123' },
+          remoteAddress: from(),
+        });
+      const stale = await confirm(older);
+      expect(stale.statusCode).toBe(400);
+      expect(codeOf(stale)).toBe('TOKEN_INVALID');
+      expect((await confirm(newer)).statusCode).toBe(204);
+    });
+
+    it("clears the account's sign-in delays once the mailbox owner resets the password", async () => {
+      const user = await createStaff(t, enterpriseId, ['unitNominator']);
+      for (let i = 0; i < 6; i++) await login(user.email, `guess-${i}`);
+      expect((await login(user.email, user.password)).statusCode).toBe(429);
+      await t.request({
+        method: 'POST',
+        url: '/api/auth/password-reset',
+        payload: { email: user.email },
+        remoteAddress: from(),
+      });
+      const token = new URL((await lastResetUrl(user.email))!).searchParams.get('token')!;
+      await t.request({
+        method: 'POST',
+        url: '/api/auth/password-reset/confirm',
+        payload: { token, password: 'after-reset-password' },
+        remoteAddress: from(),
+      });
+      expect((await login(user.email, 'after-reset-password')).statusCode).toBe(200);
+    });
+
     it('resets through a single-use link and ends existing sessions', async () => {
       const user = await createStaff(t, enterpriseId, ['unitNominator']);
       const session = (await login(user.email, user.password)).json<Tokens>();
@@ -306,19 +473,15 @@ describe('authentication', () => {
     });
   });
 
-  it('limits sign-in attempts per address', async () => {
-    const statuses: number[] = [];
+  it('limits sign-in requests per address, whatever their outcome', async () => {
+    const codes: string[] = [];
     for (let i = 0; i < 12; i++) {
-      const res = await t.request({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { email: 'nobody@craftcert.test', password: 'whatever' },
-        remoteAddress: '10.99.99.99',
-      });
-      statuses.push(res.statusCode);
+      const res = await login('nobody@craftcert.test', 'whatever', '10.99.99.99');
+      codes.push(codeOf(res));
     }
-    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
-    expect(statuses.slice(10)).toEqual([429, 429]);
+    // The first ten are judged (or delayed by the sign-in throttle); then the rate limit refuses.
+    expect(codes.slice(0, 10)).not.toContain('RATE_LIMITED');
+    expect(codes.slice(10)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
   });
 });
 

@@ -34,6 +34,7 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/organisations/:organisationId': 'signedIn',
   'GET /api/users': ['secretariatAdmin', 'auditor', 'unitApprover'],
   'POST /api/invitations': ADMIN,
+  'POST /api/users/:userId/unlock': ADMIN,
   'GET /api/audit': ['secretariatAdmin', 'auditor'],
   'GET /api/schemas/pipeline-definition.json': 'public',
   'POST /api/programmes': ADMIN,
@@ -85,6 +86,22 @@ const EXPECTED: Record<string, Expectation> = {
   'DELETE /api/calendar/overrides/:date': ADMIN,
   'PUT /api/calendar/years/:year/declaration': ADMIN,
   'DELETE /api/calendar/years/:year/declaration': ADMIN,
+  'GET /api/editions/:editionId/workflow': ['secretariatAdmin', 'auditor'],
+  'POST /api/editions/:editionId/workflow/advance': ADMIN,
+  'POST /api/editions/:editionId/workflow/stages/:stageId/enter': ADMIN,
+  'POST /api/editions/:editionId/workflow/stages/:stageId/close': ADMIN,
+  'GET /api/editions/:editionId/workflow/stages/:stageId/candidates': [
+    'secretariatAdmin',
+    'auditor',
+  ],
+  'GET /api/editions/:editionId/workflow/stages/:stageId/progress': ['secretariatAdmin', 'auditor'],
+  'PUT /api/editions/:editionId/workflow/departments': ADMIN,
+  'GET /api/review-tasks': ['departmentReviewer', 'secretariatAdmin'],
+  'GET /api/review-tasks/:taskId': ['departmentReviewer', 'secretariatAdmin', 'auditor'],
+  'GET /api/review-tasks/:taskId/dossier': ['departmentReviewer', 'secretariatAdmin', 'auditor'],
+  'POST /api/review-tasks/:taskId/decisions': ['departmentReviewer', 'secretariatAdmin'],
+  'GET /api/information-requests': ['unitNominator', 'unitApprover'],
+  'POST /api/information-requests/:requestId/answer': ['unitNominator', 'unitApprover'],
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {
@@ -93,9 +110,13 @@ const SAMPLE_PARAMS: Record<string, string> = {
   organisationId: '00000000-0000-4000-8000-000000000003',
   nominationId: '00000000-0000-4000-8000-000000000004',
   fileId: '00000000-0000-4000-8000-000000000005',
+  userId: '00000000-0000-4000-8000-000000000006',
   version: '1',
   date: '2026-03-02',
   year: '2027',
+  stageId: 'departmental-review',
+  taskId: '00000000-0000-4000-8000-000000000007',
+  requestId: '00000000-0000-4000-8000-000000000008',
 };
 
 describe('authorisation matrix: every route × every role', () => {

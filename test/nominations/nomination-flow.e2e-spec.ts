@@ -18,7 +18,7 @@ interface Nomination {
   eligible: boolean | null;
   unitRank: number | null;
   dossier: Record<string, unknown>;
-  flags: { duplicateOf?: string[]; priorAwards?: unknown[] };
+  flags: { possibleDuplicate?: true; duplicateOf?: string[]; priorAwards?: unknown[] };
   eligibility?: {
     eligible: boolean;
     outcomes: { ruleId: string; outcome: string; reason: { zh: string; en: string } }[];
@@ -83,6 +83,25 @@ describe('nominating: from draft to the secretariat', () => {
     ).toBe('draft');
   });
 
+  it("keeps a draft's personal data within its unit until it is submitted", async () => {
+    const read = (who: keyof Cast['staff']) =>
+      t.request({ url: `/api/nominations/${nominationId}/personal-data`, token: as(who) });
+    const own = await read('unitNominator');
+    expect(own.statusCode).toBe(200);
+    expect(own.json()).toMatchObject({ name: '王建国' });
+    for (const outsider of ['unitApprover', 'secretariatAdmin'] as const) {
+      const res = await read(outsider);
+      expect(res.statusCode).toBe(404);
+      expect(res.body).not.toContain('王建国');
+      expect(res.body).not.toContain('330102198001011234');
+    }
+    const [audit] = await db.query(
+      `SELECT count(*)::int AS n FROM audit_record WHERE action = 'pii.read' AND subject_id = $1`,
+      [nominationId],
+    );
+    expect(audit.n).toBe(1);
+  });
+
   it('submits and shows the explained eligibility at once', async () => {
     await attachRequiredEvidence(t, as('unitNominator'), nominationId);
     const res = await t.request({
@@ -127,11 +146,14 @@ describe('nominating: from draft to the secretariat', () => {
       token: as('unitApprover'),
     });
     expect(personal.json()).toMatchObject({ name: '王建国', idNumber: '330102198001011234' });
-    const [audit] = await db.query(
-      `SELECT actor_id FROM audit_record WHERE action = 'pii.read' AND subject_id = $1`,
+    const readers = await db.query(
+      `SELECT actor_id FROM audit_record WHERE action = 'pii.read' AND subject_id = $1 ORDER BY seq`,
       [nominationId],
     );
-    expect(audit.actor_id).toBe(cast.staff.unitApprover.userId);
+    expect(readers.map((r: { actor_id: string }) => r.actor_id)).toEqual([
+      cast.staff.unitNominator.userId,
+      cast.staff.unitApprover.userId,
+    ]);
     expect(
       (
         await t.request({

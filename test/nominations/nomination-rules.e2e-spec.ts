@@ -18,7 +18,7 @@ interface Nomination {
   id: string;
   status: string;
   eligible: boolean | null;
-  flags: { duplicateOf?: string[]; priorAwards?: unknown[] };
+  flags: { possibleDuplicate?: true; duplicateOf?: string[]; priorAwards?: unknown[] };
   dossier: Record<string, unknown>;
 }
 interface ErrorBody {
@@ -142,10 +142,27 @@ describe('nomination rules', () => {
     const second = await draft(hangzhouDossier({ idNumber: idNumber(50) }), far);
     await attachRequiredEvidence(t, far, second);
     const res = await submit(second, far);
-    expect(res.json<Nomination>().flags.duplicateOf).toEqual([first]);
+    // The units learn that the secretariat will check a possible duplicate, never each other's ids.
+    expect(res.json<Nomination>().flags).toEqual({ possibleDuplicate: true });
+    expect(res.body).not.toContain(first);
+    const firstForItsUnit = await t.request({
+      url: `/api/nominations/${first}`,
+      token: other.token,
+    });
+    expect(firstForItsUnit.json<Nomination>().flags).toEqual({ possibleDuplicate: true });
+    expect(firstForItsUnit.body).not.toContain(second);
+    const listed = await t.request({
+      url: `/api/editions/${editionId}/nominations`,
+      token: cast.staff.unitApprover.token,
+    });
+    expect(listed.body).toContain(first);
+    expect(listed.body).not.toContain(second);
     const admin = await t.adminToken();
     const firstNow = await t.request({ url: `/api/nominations/${first}`, token: admin });
-    expect(firstNow.json<Nomination>().flags.duplicateOf).toEqual([second]);
+    expect(firstNow.json<Nomination>().flags).toEqual({
+      possibleDuplicate: true,
+      duplicateOf: [second],
+    });
   });
 
   it('flags and excludes a previous winner under the repeat ban', async () => {
@@ -391,7 +408,7 @@ describe('nomination rules', () => {
       expect((await confirm(tokens[1])).json()).toMatchObject({ status: 'forwarded' });
     });
 
-    it('applies the repeat ban to public nominations too', async () => {
+    it("applies the repeat ban to public nominations too, without telling the public about the person's award", async () => {
       const res = await t.request({
         method: 'POST',
         url: `/api/editions/${editionId}/public-nominations`,
@@ -404,7 +421,20 @@ describe('nomination rules', () => {
           ],
         },
       });
-      expect(res.json()).toMatchObject({ eligible: false });
+      expect(res.statusCode).toBe(201);
+      // Anyone can type anyone's ID number: the answer is judged on the dossier alone.
+      const answer = res.json<{ id: string; eligible: boolean }>();
+      expect(answer.eligible).toBe(true);
+      expect(res.body).not.toContain('2021');
+      expect(res.body).not.toMatch(/已于|awarded/);
+      const secretariat = await t.request({
+        url: `/api/nominations/${answer.id}`,
+        token: await t.adminToken(),
+      });
+      expect(secretariat.json<Nomination>()).toMatchObject({
+        eligible: false,
+        flags: { priorAwards: [expect.objectContaining({ year: 2021 })] },
+      });
     });
 
     it('refuses a self-nomination without the configured referees, and unit channels for the public', async () => {

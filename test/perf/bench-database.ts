@@ -1,7 +1,9 @@
-import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { createDataSource, EmbeddedPostgresServer, runMigrationsLocked } from '@craftcert/platform';
 import { catalogue } from '@craftcert/migrations';
+import { BENCH_PREFIX, benchTempDir, removeDir } from './leftovers';
+
+let opened = 0;
 
 export interface BenchDatabase {
   url: string;
@@ -13,14 +15,13 @@ export interface BenchDatabase {
 export async function openBenchDatabase(): Promise<BenchDatabase> {
   let serverUrl = process.env.DATABASE_URL;
   let embedded: EmbeddedPostgresServer | undefined;
+  let dataDir: string | undefined;
   if (!serverUrl) {
-    embedded = new EmbeddedPostgresServer({
-      dataDir: resolve('.data/bench'),
-      database: 'postgres',
-    });
-    serverUrl = await embedded.start();
+    dataDir = await benchTempDir();
+    embedded = new EmbeddedPostgresServer({ dataDir, database: 'postgres' });
+    serverUrl = (await embedded.start()).superuserUrl;
   }
-  const name = `craftcert_bench_${process.pid}`;
+  const name = `${BENCH_PREFIX}_${++opened}`;
   await admin(serverUrl, `DROP DATABASE IF EXISTS "${name}"`);
   await admin(serverUrl, `CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);
@@ -34,6 +35,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     close: async () => {
       await dropWhenIdle(serverUrl, name);
       await embedded?.stop();
+      if (dataDir) await removeDir(dataDir);
     },
   };
 }

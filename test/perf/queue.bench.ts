@@ -12,10 +12,10 @@ import {
 } from '@craftcert/platform';
 import { createApp } from '@craftcert/bootstrap';
 import { BenchDatabase, openBenchDatabase } from './bench-database';
-import { Benchmark, BenchmarkResult } from './harness';
+import { alternate, Benchmark, compare, Figure } from './harness';
+import { BENCH_PREFIX, removeRedisKeys } from './leftovers';
 
 const JOBS = 1000;
-const ROUNDS = 2;
 const UPSERT = `INSERT INTO system_ping (job_id, processed_by) VALUES ($1, $2)
   ON CONFLICT (job_id) DO UPDATE SET runs = system_ping.runs + 1`;
 
@@ -24,7 +24,7 @@ const UPSERT = `INSERT INTO system_ping (job_id, processed_by) VALUES ($1, $2)
  * worker) versus raw BullMQ doing the same database write, on the same backend in the same run.
  */
 export const benchmark: Benchmark = {
-  name: 'queue layer vs raw BullMQ',
+  name: 'queue',
   async run() {
     const db = await openBenchDatabase();
     const pool = new Pool({ connectionString: db.url, max: 4 });
@@ -33,25 +33,29 @@ export const benchmark: Benchmark = {
         ? ['postgres', 'redis']
         : ['postgres'];
       if (!process.env.REDIS_URL) console.log('  (REDIS_URL not set: Redis backend skipped)');
-      const results: BenchmarkResult[] = [];
+      const results: Figure[] = [];
       for (const backend of backends) {
-        // Alternate and keep each side's best round, so warm-up order favours neither.
-        let raw = 0;
-        let ours = 0;
-        for (let round = 0; round < ROUNDS; round++) {
-          raw = Math.max(raw, await rawBullmq(db, pool, backend));
-          ours = Math.max(ours, await queueLayer(db, pool, backend));
-        }
-        results.push({
-          name: `system.ping jobs/s on bullmq-${backend} (queue layer vs raw BullMQ)`,
-          unit: 'jobs/s',
-          subject: ours,
-          baseline: raw,
-        });
+        const s = await alternate(
+          {
+            ours: () => queueLayer(db, pool, backend),
+            raw: () => rawBullmq(db, pool, backend),
+          },
+          { rounds: 3 },
+        );
+        results.push(
+          compare({
+            name: `queue.${backend}`,
+            description: `system.ping jobs/s on bullmq-${backend}, ${JOBS} jobs (queue layer vs raw BullMQ)`,
+            unit: 'jobs/s',
+            subject: s.ours,
+            baseline: s.raw,
+          }),
+        );
       }
       return results;
     } finally {
       await pool.end();
+      if (process.env.REDIS_URL) await removeRedisKeys(process.env.REDIS_URL, BENCH_PREFIX);
       await db.close();
     }
   },
@@ -87,7 +91,7 @@ async function queueLayer(db: BenchDatabase, pool: Pool, backend: string): Promi
     REDIS_URL: backend === 'redis' ? process.env.REDIS_URL : undefined,
     ROLE: 'worker',
     LOG_LEVEL: 'silent',
-    QUEUE_PREFIX: `bench_ours_${process.pid}_${backend}`,
+    QUEUE_PREFIX: `${BENCH_PREFIX}_ours_${backend}`,
   });
   const runtime = await prepareRuntime(config);
   const app = await createApp(runtime);
@@ -104,7 +108,7 @@ async function queueLayer(db: BenchDatabase, pool: Pool, backend: string): Promi
 }
 
 async function rawBullmq(db: BenchDatabase, pool: Pool, backend: string): Promise<number> {
-  const prefix = `bench_raw_${process.pid}_${backend}`;
+  const prefix = `${BENCH_PREFIX}_raw_${backend}`;
   const { connection } = configureQueueBackend({
     redisUrl: backend === 'redis' ? process.env.REDIS_URL : undefined,
     databaseUrl: db.url,

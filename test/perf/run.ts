@@ -1,24 +1,88 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { formatResult } from './harness';
-import { benchmark as authentication } from './auth.bench';
+import { benchmark as auth } from './auth.bench';
 import { benchmark as eligibility } from './eligibility.bench';
-import { benchmark as queues } from './queue.bench';
+import type { Benchmark, Figure } from './harness';
+import { benchmark as http } from './http.bench';
+import { findLeftovers } from './leftovers';
+import { benchmark as queue } from './queue.bench';
 import { benchmark as selection } from './selection.bench';
+import { benchmark as signInTiming } from './sign-in-timing.bench';
+import { benchmark as startup } from './startup.bench';
 import { benchmark as submission } from './submission.bench';
+import { benchmark as workflow } from './workflow.bench';
 
-/** `npm run bench`: runs every benchmark and prints each figure as a ratio to its baseline. */
+const ALL: Benchmark[] = [
+  eligibility,
+  selection,
+  queue,
+  http,
+  auth,
+  submission,
+  signInTiming,
+  startup,
+  workflow,
+];
+const RESULTS = resolve('bench-results.json');
+
+/**
+ * `npm run bench [name…]`: runs every benchmark (or the named ones), prints one table of
+ * figures and writes them to bench-results.json. Fails when a benchmark throws or leaves
+ * databases, Redis keys or temporary directories behind.
+ */
 async function main(): Promise<void> {
   Logger.overrideLogger(['fatal', 'error']);
   // BullMQ's PostgreSQL backend closes on unref'd timers; keep the loop alive until we exit.
   const keepAlive = setInterval(() => undefined, 1000);
-  const only = process.argv[2];
-  const all = [eligibility, selection, queues, authentication, submission];
-  for (const benchmark of all.filter((b) => !only || b.name.includes(only))) {
-    console.log(`# ${benchmark.name}`);
-    for (const result of await benchmark.run()) console.log(`  ${formatResult(result)}`);
+  const names = process.argv.slice(2);
+  const unknown = names.filter((n) => !ALL.some((b) => b.name === n));
+  if (unknown.length > 0) {
+    console.error(
+      `unknown benchmark ${unknown.join(', ')}; choose from ${ALL.map((b) => b.name).join(', ')}`,
+    );
+    process.exit(2);
   }
+  const figures: Figure[] = [];
+  for (const benchmark of ALL.filter((b) => names.length === 0 || names.includes(b.name))) {
+    process.stdout.write(`running ${benchmark.name}…\n`);
+    figures.push(...(await benchmark.run()));
+    const left = await findLeftovers();
+    if (left.length > 0) throw new Error(`${benchmark.name} left behind: ${left.join('; ')}`);
+  }
+  writeFileSync(RESULTS, `${JSON.stringify(figures, null, 2)}\n`);
+  console.log(`\n${table(figures)}\n\nwritten to ${RESULTS}`);
   clearInterval(keepAlive);
   process.exit(0);
+}
+
+function table(figures: Figure[]): string {
+  const num = (x: number | null) =>
+    x === null ? '–' : Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3);
+  const rows = [
+    ['figure', 'value', 'unit', 'baseline', 'ratio', 'goal', 'met', 'spread', 'rounds'],
+    ...figures.map((f) => [
+      f.name,
+      num(f.value),
+      f.unit,
+      num(f.baseline),
+      f.ratio === null ? '–' : `${f.ratio.toFixed(2)}×`,
+      f.goal ?? '–',
+      f.met === null ? '' : f.met ? 'yes' : 'NO',
+      `${(f.spread * 100).toFixed(0)}%`,
+      String(f.rounds),
+    ]),
+  ];
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const lines = rows.map((r) =>
+    r
+      .map((cell, c) => cell.padEnd(widths[c]))
+      .join('  ')
+      .trimEnd(),
+  );
+  lines.splice(1, 0, widths.map((w) => '─'.repeat(w)).join('  '));
+  const described = figures.map((f) => `  ${f.name}: ${f.description}`);
+  return [...lines, '', ...described].join('\n');
 }
 
 main().catch((error: unknown) => {

@@ -1,190 +1,243 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Dossier submission through HTTP — the hot write of nomination season: validation,
+// decryption, eligibility, caps, duplicates, history, outbox and audit in one transaction —
+// against a minimal insert of the same nomination row through a data source on the same
+// database, and with eight submitters at once against one. Writers must not wait for each
+// other: the audit chain is linked after commit, not under a lock held through it.
 import { readFileSync } from 'node:fs';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { SubmitNominationUseCase } from '@craftcert/nominations';
 import { shippedDefinitionPath } from '@craftcert/pipeline';
-import { loadConfig, prepareRuntime } from '@craftcert/platform';
-import { createApp } from '@craftcert/bootstrap';
+import { createDataSource } from '@craftcert/platform';
+import { catalogue } from '@craftcert/migrations';
 import { openBenchDatabase } from './bench-database';
-import { Benchmark } from './harness';
+import { alternate, Benchmark, compare } from './harness';
+import { benchTempDir, removeDir } from './leftovers';
+import { postJson, ServerProcess, startApiServer } from './server-process';
 
-const COUNT = 200;
+const ROUNDS = 5;
+const WARMUP = 1;
+// Submissions per sample: one submitter, then eight at once (each draft is submitted once);
+// both multiples of CONCURRENCY, so every unit has exactly the drafts it needs.
+const ONE = 32;
+const EIGHT = 120;
+const CONCURRENCY = 8;
+const DRAFTS = (WARMUP + ROUNDS) * (ONE + EIGHT);
 const NOMINATION = 'nomination';
 const ADMIN = { email: 'bench@craftcert.test', password: 'bench-password-123' };
+const PII_KEY = 'YmVuY2gta2V5LWJlbmNoLWtleS1iZW5jaC1rZXktMTI=';
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   Buffer.alloc(64),
 ]);
 const PDF = Buffer.from('%PDF-1.7\n%bench\n');
 
-/**
- * Dossier submissions/s (full: validation, decryption, eligibility, caps, duplicates, outbox,
- * audit, one transaction) against a minimal insert of the same nomination row through the same
- * app's data source, in the same run.
- */
 export const benchmark: Benchmark = {
-  name: 'nomination submission',
+  name: 'submission',
   async run() {
     const db = await openBenchDatabase();
-    const config = loadConfig({
-      DATABASE_URL: db.url,
-      REDIS_URL: '',
-      ROLE: 'api',
-      LOG_LEVEL: 'silent',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
-      PII_ENCRYPTION_KEY: 'YmVuY2gta2V5LWJlbmNoLWtleS1iZW5jaC1rZXktMTI=',
-      EVIDENCE_DIR: await mkdtemp(join(tmpdir(), 'craftcert-bench-')),
-    });
-    const runtime = await prepareRuntime(config);
-    const app = (await createApp(runtime)) as NestFastifyApplication;
-    await app.init();
+    const dataDir = await benchTempDir();
+    let server: ServerProcess | undefined;
+    let dataSource: DataSource | undefined;
     try {
-      const { token, drafts } = await prepare(app);
-      const me = await call(app, 'GET', '/api/me', token);
-      const actor = {
-        userId: me.id,
-        organisationId: me.organisationId,
-        roles: ['unitNominator' as const],
-        sessionId: 'bench',
-      };
-      const submit = app.get(SubmitNominationUseCase);
-
-      const started = process.hrtime.bigint();
-      for (const id of drafts) await submit.execute(actor, id);
-      const submissions = COUNT / (Number(process.hrtime.bigint() - started) / 1e9);
-
-      const dataSource = app.get(DataSource);
+      server = await startApiServer({
+        DATABASE_URL: db.url,
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        PII_ENCRYPTION_KEY: PII_KEY,
+        DATA_DIR: dataDir,
+      });
+      const units = await prepare(server.url);
+      dataSource = await createDataSource(db.url, catalogue).initialize();
+      const ds = dataSource;
       // The nomination table by name: the context exports use cases, not its entities.
-      const template = await dataSource.manager.findOneByOrFail<Record<string, unknown>>(
-        NOMINATION,
-        { id: drafts[0] },
-      );
+      const template = await ds.manager.findOneByOrFail<Record<string, unknown>>(NOMINATION, {
+        id: units[0].drafts[0],
+      });
       const { id: _id, revision: _r, createdAt: _c, updatedAt: _u, ...row } = template;
-      const insertStarted = process.hrtime.bigint();
-      for (let i = 0; i < COUNT; i++)
-        await dataSource.manager.insert(NOMINATION, { ...row, flags: {} } as never);
-      const inserts = COUNT / (Number(process.hrtime.bigint() - insertStarted) / 1e9);
-      return [
+
+      const url = server.url;
+      // One submitter: `count` drafts in turn from every unit. Eight: one per unit, at once.
+      const one = (count: number) =>
+        perSecond(count, async () => {
+          for (let i = 0; i < count; i++) {
+            const unit = units[i % units.length];
+            await submit(url, unit.token, unit.drafts.pop()!);
+          }
+        });
+      const eight = (count: number) =>
+        perSecond(count, () =>
+          Promise.all(
+            units.map(async (unit) => {
+              for (let i = 0; i < count / units.length; i++)
+                await submit(url, unit.token, unit.drafts.pop()!);
+            }),
+          ),
+        );
+      const s = await alternate(
         {
-          name: 'dossier submissions vs minimal insert of the same row',
-          unit: 'ops/s',
-          subject: submissions,
-          baseline: inserts,
+          one: () => one(ONE),
+          eight: () => eight(EIGHT),
+          insert: () =>
+            perSecond(ONE, async () => {
+              for (let i = 0; i < ONE; i++)
+                await ds.manager.insert(NOMINATION, { ...row, flags: {} } as never);
+            }),
         },
+        { rounds: ROUNDS, warmup: WARMUP },
+      );
+      const [{ submitted }] = await ds.query<{ submitted: number }[]>(
+        `SELECT count(*)::int AS submitted FROM nomination WHERE status <> 'draft'`,
+      );
+      if (submitted !== DRAFTS) throw new Error(`${submitted} of ${DRAFTS} drafts were submitted`);
+      return [
+        compare({
+          name: 'submission.http',
+          description:
+            'dossier submissions/s through HTTP, one submitter, vs a minimal insert of the same nomination row through a data source on the same database',
+          unit: 'ops/s',
+          subject: s.one,
+          baseline: s.insert,
+          goal: { ratio: { atLeast: 0.3 } },
+        }),
+        compare({
+          name: 'submission.http.concurrent',
+          description: `dossier submissions/s through HTTP, ${CONCURRENCY} submitters at once vs one`,
+          unit: 'ops/s',
+          subject: s.eight,
+          baseline: s.one,
+          goal: { ratio: { atLeast: 2 } },
+        }),
       ];
     } finally {
-      await app.close();
-      await runtime.release();
+      await dataSource?.destroy();
+      await server?.stop();
       await db.close();
+      await removeDir(dataDir);
     }
   },
 };
 
-async function call(
-  app: NestFastifyApplication,
-  method: 'GET' | 'POST' | 'PUT',
-  url: string,
-  token?: string,
-  payload?: unknown,
-  contentType?: string,
-) {
-  const res = await app.inject({
-    method,
-    url,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(contentType
-        ? { 'content-type': contentType }
-        : payload !== undefined
-          ? { 'content-type': 'application/json' }
-          : {}),
-    },
-    payload: Buffer.isBuffer(payload)
-      ? payload
-      : payload === undefined
-        ? undefined
-        : JSON.stringify(payload),
-  });
-  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  return res.json();
+async function perSecond(count: number, work: () => Promise<unknown>): Promise<number> {
+  const started = process.hrtime.bigint();
+  await work();
+  return count / (Number(process.hrtime.bigint() - started) / 1e9);
 }
 
-/** An open edition (no per-unit cap, so every submission succeeds) and COUNT complete drafts. */
-async function prepare(app: NestFastifyApplication): Promise<{ token: string; drafts: string[] }> {
-  const admin = (await call(app, 'POST', '/api/auth/login', undefined, ADMIN)).accessToken;
+/** Submits one draft and checks the answer is the submitted nomination. */
+async function submit(url: string, token: string, id: string): Promise<void> {
+  const res = await fetch(`${url}/api/nominations/${id}/submit`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const body = (await res.json()) as { id?: string; status?: string };
+  if (res.status !== 200 || body.id !== id || body.status !== 'submitted') {
+    throw new Error(`submit ${id}: ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
+  }
+}
+
+async function upload(url: string, path: string, token: string, body: Buffer): Promise<void> {
+  const res = await fetch(url + path, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+    body,
+  });
+  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+}
+
+interface Unit {
+  token: string;
+  drafts: string[];
+}
+
+/**
+ * An open edition (with a cap no unit reaches, so every submission succeeds and every one takes
+ * a place) and DRAFTS complete drafts spread over CONCURRENCY units.
+ */
+async function prepare(url: string): Promise<Unit[]> {
+  const { accessToken: admin } = await postJson<{ accessToken: string }>(
+    `${url}/api/auth/login`,
+    ADMIN,
+  );
+  const auth = { authorization: `Bearer ${admin}` };
   const source = readFileSync(shippedDefinitionPath('hangzhou-city-craftsman'), 'utf8').replaceAll(
     'perUnitCap: 2',
     'perUnitCap: 1000000',
   );
-  const programme = await call(app, 'POST', '/api/programmes', admin, {
-    code: 'hangzhou-city-craftsman',
-    name: { zh: '杭州工匠', en: 'Hangzhou Craftsman' },
-  });
-  await call(app, 'POST', `/api/programmes/${programme.id}/definitions`, admin, { source });
-  await call(app, 'POST', `/api/programmes/${programme.id}/definitions/1/publish`, admin, {});
-  const edition = await call(app, 'POST', `/api/programmes/${programme.id}/editions`, admin, {
-    code: 'bench',
-    title: { zh: '基准', en: 'bench' },
-    definitionVersion: 1,
-    referenceDate: '2026-06-01',
-    nominationWindow: { opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' },
-  });
-  const me = await call(app, 'GET', '/api/me', admin);
-  const union = await call(app, 'POST', '/api/organisations', admin, {
-    kind: 'districtUnion',
-    name: '区总工会',
-    parentId: me.organisationId,
-  });
-  const enterprise = await call(app, 'POST', '/api/organisations', admin, {
-    kind: 'enterprise',
-    name: '企业',
-    parentId: union.id,
-  });
-  const invitation = await call(app, 'POST', '/api/invitations', admin, {
-    email: 'nominator@bench.test',
-    organisationId: enterprise.id,
-    roles: ['unitNominator'],
-  });
-  const inviteToken = new URL(invitation.acceptUrl).searchParams.get('token');
-  const { accessToken: token } = await call(
-    app,
-    'POST',
-    '/api/auth/invitations/accept',
-    undefined,
-    { token: inviteToken, displayName: 'n', password: 'bench-password-123' },
+  const programme = await postJson<{ id: string }>(
+    `${url}/api/programmes`,
+    { code: 'hangzhou-city-craftsman', name: { zh: '杭州工匠', en: 'Hangzhou Craftsman' } },
+    auth,
   );
-  const drafts: string[] = [];
-  for (let i = 0; i < COUNT; i++) {
-    const dossier = benchDossier(i);
-    const nomination = await call(app, 'POST', `/api/editions/${edition.id}/nominations`, token, {
-      channelId: 'unit-nomination',
-      dossier,
-    });
-    await call(
-      app,
-      'POST',
-      `/api/nominations/${nomination.id}/evidence?kind=photo&fileName=p.png`,
-      token,
-      PNG,
-      'application/octet-stream',
+  await postJson(`${url}/api/programmes/${programme.id}/definitions`, { source }, auth);
+  await postJson(`${url}/api/programmes/${programme.id}/definitions/1/publish`, {}, auth);
+  const edition = await postJson<{ id: string }>(
+    `${url}/api/programmes/${programme.id}/editions`,
+    {
+      code: 'bench',
+      title: { zh: '基准', en: 'bench' },
+      definitionVersion: 1,
+      referenceDate: '2026-06-01',
+      nominationWindow: { opensAt: '2020-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z' },
+    },
+    auth,
+  );
+  const me = (await (await fetch(`${url}/api/me`, { headers: auth })).json()) as {
+    organisationId: string;
+  };
+  const union = await postJson<{ id: string }>(
+    `${url}/api/organisations`,
+    { kind: 'districtUnion', name: '区总工会', parentId: me.organisationId },
+    auth,
+  );
+  // One enterprise per submitter: each unit's places are counted on its own row, so eight
+  // submitters from eight units never queue behind one counter (as they would in one unit).
+  const units: Unit[] = [];
+  for (let u = 0; u < CONCURRENCY; u++) {
+    const enterprise = await postJson<{ id: string }>(
+      `${url}/api/organisations`,
+      { kind: 'enterprise', name: `企业${u}`, parentId: union.id },
+      auth,
     );
-    await call(
-      app,
-      'POST',
-      `/api/nominations/${nomination.id}/evidence?kind=approvalForm&fileName=a.pdf`,
-      token,
-      PDF,
-      'application/octet-stream',
+    const invitation = await postJson<{ acceptUrl: string }>(
+      `${url}/api/invitations`,
+      {
+        email: `nominator${u}@bench.test`,
+        organisationId: enterprise.id,
+        roles: ['unitNominator'],
+      },
+      auth,
     );
-    drafts.push(nomination.id);
+    const { accessToken } = await postJson<{ accessToken: string }>(
+      `${url}/api/auth/invitations/accept`,
+      {
+        token: new URL(invitation.acceptUrl).searchParams.get('token'),
+        displayName: `n${u}`,
+        password: 'bench-password-123',
+      },
+    );
+    units.push({ token: accessToken, drafts: [] });
   }
-  return { token, drafts };
+  const draft = async (i: number) => {
+    const unit = units[i % CONCURRENCY];
+    const { id } = await postJson<{ id: string }>(
+      `${url}/api/editions/${edition.id}/nominations`,
+      { channelId: 'unit-nomination', dossier: benchDossier(i) },
+      { authorization: `Bearer ${unit.token}` },
+    );
+    await upload(url, `/api/nominations/${id}/evidence?kind=photo&fileName=p.png`, unit.token, PNG);
+    await upload(
+      url,
+      `/api/nominations/${id}/evidence?kind=approvalForm&fileName=a.pdf`,
+      unit.token,
+      PDF,
+    );
+    unit.drafts.push(id);
+  };
+  for (let i = 0; i < DRAFTS; i += CONCURRENCY) {
+    await Promise.all(
+      Array.from({ length: Math.min(CONCURRENCY, DRAFTS - i) }, (_, j) => draft(i + j)),
+    );
+  }
+  return units;
 }
 
 function benchDossier(i: number): Record<string, unknown> {

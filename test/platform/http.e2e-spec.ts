@@ -87,14 +87,15 @@ describe('HTTP platform error handling', () => {
     expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
-  it('keeps the 1 MiB limit for any content type outside the upload routes', async () => {
+  it('refuses any body but JSON outside the upload routes, before reading it', async () => {
     const res = await t.request({
       method: 'POST',
       url: '/api/auth/login',
       payload: Buffer.alloc(2 * 1024 * 1024),
       headers: { 'content-type': 'application/octet-stream' },
     });
-    expect(res.statusCode).toBe(413);
+    expect(res.statusCode).toBe(415);
+    expect(res.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
   });
 
   it('refuses a body over the size limit with a 413', async () => {

@@ -18,9 +18,19 @@ describe.each(queueBackendsUnderTest())('system.ping on the %s backend', (backen
     return rows[0]?.runs as number | undefined;
   };
 
+  // The processor writes its row before it returns, and BullMQ stores the return value only
+  // after that, when it marks the job completed: wait for the state, not for the row.
+  const completed = (jobId: string) =>
+    waitFor(
+      async () =>
+        (await jobs.queue(QueueName.System).getJobState(jobId)) === 'completed' ? true : undefined,
+      { what: `job ${jobId} to complete`, timeoutMs: 60000 },
+    );
+
   it('runs an enqueued ping end to end and records it once', async () => {
     const jobId = await jobs.enqueue(JobName.SystemPing, { note: 'hello' });
-    expect(await waitFor(() => runsOf(jobId), { what: 'the ping to be processed' })).toBe(1);
+    await completed(jobId);
+    expect(await runsOf(jobId)).toBe(1);
     const job = await jobs.queue(QueueName.System).getJob(jobId);
     expect(job?.returnvalue).toEqual({ pong: 'hello' });
   });
@@ -29,8 +39,10 @@ describe.each(queueBackendsUnderTest())('system.ping on the %s backend', (backen
     const first = await jobs.enqueue(JobName.SystemPing, {}, { jobId: 'ping-fixed-id' });
     const second = await jobs.enqueue(JobName.SystemPing, {}, { jobId: 'ping-fixed-id' });
     expect(second).toBe(first);
-    await waitFor(() => runsOf('ping-fixed-id'), { what: 'the ping to be processed' });
-    await new Promise((r) => setTimeout(r, 300));
+    await completed('ping-fixed-id');
+    const third = await jobs.enqueue(JobName.SystemPing, {}, { jobId: 'ping-fixed-id' });
+    expect(third).toBe(first);
+    expect(await jobs.queue(QueueName.System).getJobState('ping-fixed-id')).toBe('completed');
     expect(await runsOf('ping-fixed-id')).toBe(1);
   });
 

@@ -12,6 +12,9 @@ import {
   waitFor,
 } from '@craftcert/testing';
 
+// Each test starts real processes; a busy machine needs the time (nothing here asserts one).
+jest.setTimeout(300000);
+
 describe.each(queueBackendsUnderTest())('worker processes on the %s backend', (backend) => {
   let database: TestDatabase;
   let db: Client;
@@ -51,7 +54,7 @@ describe.each(queueBackendsUnderTest())('worker processes on the %s backend', (b
     const job = await queue.add(JobName.SystemPing, { delayMs: 2500 });
     await waitFor(async () => ((await job.getState()) === 'active' ? true : undefined), {
       what: 'the job to become active',
-      timeoutMs: 20000,
+      timeoutMs: 120000,
     });
     const stop = await stopApp(worker);
     expect(stop.code).toBe(0);
@@ -70,7 +73,7 @@ describe.each(queueBackendsUnderTest())('worker processes on the %s backend', (b
     );
     await waitFor(async () => ((await pings()).length === jobs.length ? true : undefined), {
       what: 'all 200 pings',
-      timeoutMs: 45000,
+      timeoutMs: 120000,
     });
     const rows = await pings();
     expect(rows.every((r) => r.runs === 1)).toBe(true);

@@ -1,6 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { isRunning, waitForExit } from '@craftcert/platform';
+
+export { isRunning } from '@craftcert/platform';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -11,16 +16,26 @@ export interface AppProcess {
   exited: Promise<number | string>;
 }
 
-/** Starts the built server (dist/) as a real process, as `npm start` would. */
-export function spawnApp(env: Record<string, string | undefined>): AppProcess {
+/**
+ * Starts the built server (dist/) as a real process, as `npm start` would. `processGroup`
+ * gives it a process group of its own, as a terminal does, so a test can signal the group.
+ */
+export function spawnApp(
+  env: Record<string, string | undefined>,
+  options: { processGroup?: boolean } = {},
+): AppProcess {
   const cleanEnv: Record<string, string> = {};
   for (const [key, value] of Object.entries({ ...process.env, ...env })) {
     if (value !== undefined) cleanEnv[key] = value;
   }
+  // Never the checkout's ./.data: a worker signs audit checkpoints into its data directory.
+  const ownDataDir = cleanEnv.DATA_DIR ? undefined : mkdtempSync(join(tmpdir(), 'craftcert-app-'));
+  if (ownDataDir) cleanEnv.DATA_DIR = ownDataDir;
   const child = spawn(process.execPath, ['dist/apps/server/src/main.js'], {
     cwd: ROOT,
     env: cleanEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.processGroup ?? false,
   });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -28,7 +43,63 @@ export function spawnApp(env: Record<string, string | undefined>): AppProcess {
   const exited = new Promise<number | string>((resolveExit) =>
     child.once('exit', (code, signal) => resolveExit(code ?? signal ?? 'unknown')),
   );
-  return { child, output: () => output, exited };
+  const app = { child, output: () => output, exited };
+  const stray: Stray = { app };
+  // An app that dies without stopping its embedded PostgreSQL (a crash, SIGKILL) leaves the
+  // server running; note its pid now, while the data directory is surely still there.
+  const dataDir = cleanEnv.DATABASE_URL ? undefined : cleanEnv.DATA_DIR;
+  if (dataDir) child.once('exit', () => (stray.postmaster = postmasterOf(dataDir)));
+  if (ownDataDir) child.once('exit', () => rmSync(ownDataDir, { recursive: true, force: true }));
+  strays.push(stray);
+  return app;
+}
+
+interface Stray {
+  app: AppProcess;
+  postmaster?: { pid: number; dataDir: string };
+}
+/** Every process this test file started, and an embedded server one of them left behind. */
+const strays: Stray[] = [];
+
+/**
+ * Run after each test file (see jest's setupFilesAfterEnv): stops whatever a failed or
+ * interrupted test left running — the app (SIGTERM, then SIGKILL) and an embedded PostgreSQL
+ * it left behind, which would otherwise outlive the suite and keep jest from exiting.
+ */
+export async function stopStrayProcesses(): Promise<void> {
+  for (const stray of strays.splice(0)) {
+    const { child, exited } = stray.app;
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20000);
+      await exited;
+      clearTimeout(timer);
+    }
+    const { pid, dataDir } = stray.postmaster ?? { pid: 0, dataDir: '' };
+    // The pid may have been reused since: only a process serving that data directory is ours.
+    if (isRunning(pid) && readCmdline(pid).includes(dataDir)) {
+      process.kill(pid, 'SIGINT');
+      if (!(await waitForExit(pid, 30000))) process.kill(pid, 'SIGKILL');
+    }
+  }
+}
+
+function postmasterOf(dataDir: string): Stray['postmaster'] {
+  try {
+    const file = join(dataDir, 'postgres', 'postmaster.pid');
+    const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? { pid, dataDir } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readCmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 export function freePort(): Promise<number> {
@@ -42,12 +113,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Polls GET /health/ready until it answers 200; returns the body and how long it took. */
+/** Polls GET /health/ready until it answers 200 (a generous limit: the machine may be busy). */
 export async function waitUntilReady(
   port: number,
   app: AppProcess,
-  timeoutMs = 30000,
-): Promise<{ body: { details: Record<string, { kind: string }> }; ms: number }> {
+  timeoutMs = 120000,
+): Promise<{ body: { details: Record<string, { kind: string }> } }> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     if (app.child.exitCode !== null) {
@@ -56,10 +127,7 @@ export async function waitUntilReady(
     try {
       const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
       if (res.status === 200) {
-        return {
-          body: (await res.json()) as { details: Record<string, { kind: string }> },
-          ms: Date.now() - started,
-        };
+        return { body: (await res.json()) as { details: Record<string, { kind: string }> } };
       }
     } catch {
       // not listening yet
@@ -69,22 +137,11 @@ export async function waitUntilReady(
   throw new Error(`app not ready after ${timeoutMs} ms:\n${app.output()}`);
 }
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Sends a signal and waits for the exit; returns the exit code and elapsed milliseconds. */
+/** Sends a signal and waits for the exit; returns the exit code (or the signal's name). */
 export async function stopApp(
   app: AppProcess,
   signal: NodeJS.Signals = 'SIGTERM',
-): Promise<{ code: number | string; ms: number }> {
-  const started = Date.now();
+): Promise<{ code: number | string }> {
   app.child.kill(signal);
-  const code = await app.exited;
-  return { code, ms: Date.now() - started };
+  return { code: await app.exited };
 }

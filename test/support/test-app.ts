@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, prepareRuntime, Role, Runtime } from '../../libs/platform/src';
 import { createApp, isHttpApp, shutdown } from '@craftcert/bootstrap';
@@ -54,7 +55,10 @@ export function testConfig(
     ADMIN_PASSWORD: TEST_ADMIN.password,
     RATE_LIMIT_PER_MINUTE: '100000',
     PII_ENCRYPTION_KEY: 'Y3JhZnRjZXJ0LXRlc3Qta2V5LTMyLWJ5dGVzLWxvbmc=',
+    JWT_SECRET: 'craftcert-test-signing-secret-32-characters',
     EVIDENCE_DIR: `/tmp/craftcert-test-evidence/${uniqueName('e')}`,
+    // Its own data directory (audit checkpoint key and log): never the checkout's.
+    DATA_DIR: `/tmp/craftcert-test-data/${uniqueName('d')}`,
     ...extra,
   });
 }
@@ -126,6 +130,7 @@ export async function startTestApp(
     close: async () => {
       await shutdown(app, runtime);
       await database.drop();
+      await rm(config.DATA_DIR, { recursive: true, force: true });
     },
   };
 }

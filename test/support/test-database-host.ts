@@ -21,7 +21,7 @@ async function main(): Promise<void> {
       dataDir: resolve(process.cwd(), '.data/test'),
       database: 'craftcert',
     });
-    adminUrl = await embedded.start();
+    adminUrl = (await embedded.start()).superuserUrl;
   }
   const template = uniqueName('craftcert_template');
   await adminQuery(adminUrl, `CREATE DATABASE "${template}"`);

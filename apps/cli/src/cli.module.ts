@@ -1,7 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditCheckpointsModule } from '@craftcert/audit';
 import { platformModule } from '@craftcert/bootstrap/core';
 import type { Runtime } from '@craftcert/platform';
-import { AuditVerifyCommand } from './commands/audit.commands';
+import {
+  AuditCheckpointCommand,
+  AuditCheckpointsExportCommand,
+  AuditVerifyCommand,
+} from './commands/audit.commands';
 import { DbGenerateCommand, DbMigrateCommand, DbRevertCommand } from './commands/db.commands';
 import { PIPELINE_COMMANDS } from './commands/pipeline.commands';
 import { QueuesStatusCommand } from './commands/queues.commands';
@@ -16,13 +21,15 @@ export class CliModule {
   static forRoot(runtime: Runtime): DynamicModule {
     return {
       module: CliModule,
-      imports: [platformModule(runtime)],
+      imports: [platformModule(runtime), AuditCheckpointsModule],
       providers: [
         DbMigrateCommand,
         DbRevertCommand,
         DbGenerateCommand,
         QueuesStatusCommand,
         AuditVerifyCommand,
+        AuditCheckpointCommand,
+        AuditCheckpointsExportCommand,
         ...PIPELINE_COMMANDS,
       ],
     };

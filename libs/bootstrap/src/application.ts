@@ -1,16 +1,20 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import { INestApplicationContext, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import {
+  allowedOrigins,
   BEARER_SCHEME,
   findUnstorableText,
+  logRequests,
+  processLogger,
+  REQUEST_ID_HEADER,
+  refuseCrossSiteRequests,
   RequestContext,
   requestIdFrom,
   Runtime,
+  securityHeaders,
   ShutdownState,
   WorkerLifecycle,
 } from '@craftcert/platform';
@@ -18,6 +22,15 @@ import { AppModule } from './app.module';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 const UPLOAD_ROUTE = /\/(evidence|nominations\/import)$/;
+// Helmet's defaults, except that the OpenAPI UI needs its inline bootstrap script and styles.
+const SECURITY_HEADERS = securityHeaders({
+  contentSecurityPolicy: {
+    directives: {
+      scriptSrc: ["'self'", "'unsafe-inline'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+    },
+  },
+});
 
 export type App = NestFastifyApplication | INestApplicationContext;
 
@@ -29,35 +42,32 @@ export function isHttpApp(app: App): app is NestFastifyApplication {
 export async function createApp(runtime: Runtime): Promise<App> {
   const module = AppModule.forRoot(runtime);
   if (runtime.config.ROLE === 'worker') {
-    const app = await NestFactory.createApplicationContext(module, { bufferLogs: true });
-    app.useLogger(app.get(Logger));
-    return app;
+    return NestFactory.createApplicationContext(module);
   }
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestIdFrom,
     trustProxy: runtime.config.TRUST_PROXY,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
-    bufferLogs: true,
-  });
-  app.useLogger(app.get(Logger));
-  await app.register(fastifyHelmet, {
-    // The OpenAPI UI needs its inline bootstrap script; everything else keeps helmet's defaults.
-    contentSecurityPolicy: {
-      directives: {
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-      },
-    },
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter);
   await app.register(fastifyCookie);
   const fastify = app.getHttpAdapter().getInstance();
+  // One hook for what every request needs first: security headers (computed once), its id
+  // echoed back, and the context everything it triggers (guards, use cases, audit) can read.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.headers(SECURITY_HEADERS).header(REQUEST_ID_HEADER, request.id);
+    RequestContext.run({ requestId: String(request.id), ip: request.ip }, done);
+  });
+  logRequests(fastify, processLogger(runtime.config));
   // Uploads (evidence files, spreadsheets) arrive as raw bytes with their own content type. Only
   // the upload routes accept large bodies; everywhere else the 1 MiB limit holds for any type.
   fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) =>
     done(null, body),
   );
+  refuseCrossSiteRequests(fastify, {
+    origins: allowedOrigins(runtime.config),
+    isUploadRoute: (url) => UPLOAD_ROUTE.test(url),
+  });
   fastify.addHook('onRoute', (route) => {
     if (UPLOAD_ROUTE.test(route.url)) route.bodyLimit = runtime.config.UPLOAD_LIMIT_BYTES;
   });
@@ -76,13 +86,6 @@ export async function createApp(runtime: Runtime): Promise<App> {
       requestId: String(request.id),
     });
   });
-  // Everything a request triggers (guards, use cases, audit) can see its id and actor.
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', (request, _reply, done) =>
-      RequestContext.run({ requestId: String(request.id), ip: request.ip }, done),
-    );
   setupOpenApi(app);
   return app;
 }

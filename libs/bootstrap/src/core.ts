@@ -1,4 +1,5 @@
 import { DynamicModule } from '@nestjs/common';
+import type { DataSource, Migration } from 'typeorm';
 import {
   AppConfig,
   ConfigError,
@@ -36,10 +37,21 @@ export function platformModule(runtime: Runtime): DynamicModule {
 }
 
 /** Applies pending migrations (under the advisory lock) before anything uses the schema. */
-export async function migrate(runtime: Runtime): Promise<void> {
-  const dataSource = await createDataSource(runtime.database.url, catalogue).initialize();
+export async function migrate(runtime: Runtime): Promise<Migration[]> {
+  return withMigrationDataSource(runtime, runMigrationsLocked);
+}
+
+/**
+ * A connection for schema work (migrations, their generation): the embedded cluster's
+ * superuser, not the application's role, which may only read and write rows.
+ */
+export async function withMigrationDataSource<T>(
+  runtime: Runtime,
+  work: (dataSource: DataSource) => Promise<T>,
+): Promise<T> {
+  const dataSource = await createDataSource(runtime.database.migrationUrl, catalogue).initialize();
   try {
-    await runMigrationsLocked(dataSource);
+    return await work(dataSource);
   } finally {
     await dataSource.destroy();
   }

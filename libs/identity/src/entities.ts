@@ -3,7 +3,7 @@
 import { AuthSessionEntity } from './persistence/auth-session.entity';
 import { OneTimeTokenEntity } from './persistence/one-time-token.entity';
 import { OrganisationEntity } from './persistence/organisation.entity';
-import { PlatformSecretEntity } from './persistence/platform-secret.entity';
+import { SignInAttemptEntity } from './persistence/sign-in-attempt.entity';
 import { UserEntity } from './persistence/user.entity';
 
 export const IDENTITY_ENTITIES = [
@@ -11,5 +11,5 @@ export const IDENTITY_ENTITIES = [
   UserEntity,
   AuthSessionEntity,
   OneTimeTokenEntity,
-  PlatformSecretEntity,
+  SignInAttemptEntity,
 ];

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard } from './access/access.guard';
 import { RouteCatalogue, RoutePolicyCheck } from './access/route-policy.check';
 import { AccessTokens } from './auth/access-tokens';
+import { DeviceCookies } from './auth/device-cookie';
 import { SigningKey } from './auth/signing-key';
 import { SessionTokens } from './auth/session-tokens';
 import { IDENTITY_ENTITIES } from './entities';
@@ -24,6 +25,7 @@ import { LoginUseCase } from './use-cases/login.use-case';
 import { LogoutUseCase } from './use-cases/logout.use-case';
 import { RefreshSessionUseCase } from './use-cases/refresh-session.use-case';
 import { RequestPasswordResetUseCase } from './use-cases/request-password-reset.use-case';
+import { UnlockUserUseCase } from './use-cases/unlock-user.use-case';
 
 /**
  * Organisations, users, sign-in and the access gate every route passes through. Imported by
@@ -45,6 +47,7 @@ import { RequestPasswordResetUseCase } from './use-cases/request-password-reset.
     RouteCatalogue,
     RoutePolicyCheck,
     SessionTokens,
+    DeviceCookies,
     OrganisationQueries,
     LoginUseCase,
     RefreshSessionUseCase,
@@ -55,6 +58,7 @@ import { RequestPasswordResetUseCase } from './use-cases/request-password-reset.
     RequestPasswordResetUseCase,
     ConfirmPasswordResetUseCase,
     ChangePasswordUseCase,
+    UnlockUserUseCase,
     BootstrapAdmin,
   ],
   exports: [RouteCatalogue, AccessTokens],

@@ -17,8 +17,13 @@ export {
 } from './use-cases/import-nominations.use-case';
 export { type TipOff, ListTipOffsUseCase } from './use-cases/list-tip-offs.use-case';
 export type { DefinitionMigrationReport } from './domain/definition-migration';
+export {
+  type StageEntrant,
+  ListStageEntrantsUseCase,
+} from './use-cases/list-stage-entrants.use-case';
 export { MigrateEditionDefinitionUseCase } from './use-cases/migrate-edition-definition.use-case';
 export { RankNominationsUseCase } from './use-cases/rank-nominations.use-case';
+export { ReadDossierForReviewUseCase } from './use-cases/read-dossier-for-review.use-case';
 export { ReadPersonalDataUseCase } from './use-cases/read-personal-data.use-case';
 export {
   type TipOffCommand,

@@ -23,9 +23,11 @@ import { DraftNominationUseCase } from './use-cases/draft-nomination.use-case';
 import { ExportNominationsUseCase } from './use-cases/export-nominations.use-case';
 import { ForwardNominationUseCase } from './use-cases/forward-nomination.use-case';
 import { ImportNominationsUseCase } from './use-cases/import-nominations.use-case';
+import { ListStageEntrantsUseCase } from './use-cases/list-stage-entrants.use-case';
 import { ListTipOffsUseCase } from './use-cases/list-tip-offs.use-case';
 import { MigrateEditionDefinitionUseCase } from './use-cases/migrate-edition-definition.use-case';
 import { RankNominationsUseCase } from './use-cases/rank-nominations.use-case';
+import { ReadDossierForReviewUseCase } from './use-cases/read-dossier-for-review.use-case';
 import { ReadPersonalDataUseCase } from './use-cases/read-personal-data.use-case';
 import { ReceiveTipOffUseCase } from './use-cases/receive-tip-off.use-case';
 import { RecordAwardUseCase } from './use-cases/record-award.use-case';
@@ -58,6 +60,8 @@ export const NOMINATION_USE_CASES = [
   ExportNominationsUseCase,
   ImportNominationsUseCase,
   MigrateEditionDefinitionUseCase,
+  ListStageEntrantsUseCase,
+  ReadDossierForReviewUseCase,
 ];
 
 /** Nominations: drafts, submission with instant eligibility, unit caps, union screening, evidence, public channels. */

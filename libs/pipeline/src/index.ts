@@ -57,3 +57,27 @@ export { type DefinitionChange, diffDefinitions } from './diff/diff-definitions'
 export { type DryRunItem, type OutcomeChange, compareOutcomes } from './diff/compare-outcomes';
 export { formatValidationErrors, formatTrace, formatDiff } from './format/format-cli';
 export { formatSelection, formatSelectionDiff } from './format/format-selection';
+export type * from './workflow/workflow.types';
+export { CANDIDATE_STAGE_STATUSES, DECIDED_STATUSES } from './workflow/workflow.types';
+export { joinOutcome, normaliseJoin } from './workflow/join-policy';
+export {
+  type StageGraph,
+  type StagePhase,
+  type StageTransition,
+  type DoneTransition,
+  type TransitionCheck,
+  STAGE_TRANSITIONS,
+  buildStageGraph,
+  stagePhases,
+  checkTransition,
+  currentStage,
+  advancePlan,
+} from './workflow/stage-graph';
+export {
+  type StageKindPlugin,
+  type CloseCheck,
+  type CloseOptions,
+  type ClosedOutcome,
+  STAGE_KINDS,
+  stageKindOf,
+} from './workflow/stage-kinds';

@@ -6,7 +6,6 @@ import { dataSourceOptions, PersistenceCatalogue } from './database/data-source'
 import { ShutdownState } from './health/shutdown-state';
 import { AllExceptionsFilter } from './http/exception.filter';
 import { createValidationPipe } from './http/validation';
-import { LoggingModule } from './logging/logging.module';
 import { QueuesModule } from './queues/queues.module';
 import { WorkerLifecycle } from './queues/worker-lifecycle';
 import { Runtime, RUNTIME } from './runtime/runtime';
@@ -24,7 +23,6 @@ export class PlatformModule {
       module: PlatformModule,
       imports: [
         DiscoveryModule,
-        LoggingModule.forRoot(runtime.config),
         TypeOrmModule.forRoot(dataSourceOptions(runtime.database.url, catalogue)),
         QueuesModule.forRoot(runtime.queues),
       ],

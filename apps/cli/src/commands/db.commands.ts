@@ -1,21 +1,27 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Inject } from '@nestjs/common';
 import { Command, CommandRunner } from 'nest-commander';
-import { DataSource } from 'typeorm';
+import { withMigrationDataSource } from '@craftcert/bootstrap/core';
 import {
   pendingSchemaChanges,
   revertLastMigrationLocked,
+  RUNTIME,
   runMigrationsLocked,
+  type Runtime,
 } from '@craftcert/platform';
+
+// Schema commands connect as the migrations do (the embedded cluster's superuser), not as the
+// application's role, which may only read and write rows.
 
 @Command({ name: 'db:migrate', description: 'Apply pending migrations (under the advisory lock)' })
 export class DbMigrateCommand extends CommandRunner {
-  constructor(private readonly dataSource: DataSource) {
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {
     super();
   }
 
   async run(): Promise<void> {
-    const applied = await runMigrationsLocked(this.dataSource);
+    const applied = await withMigrationDataSource(this.runtime, runMigrationsLocked);
     console.log(
       applied.length === 0
         ? 'Database is up to date.'
@@ -26,12 +32,12 @@ export class DbMigrateCommand extends CommandRunner {
 
 @Command({ name: 'db:revert', description: 'Revert the most recently applied migration' })
 export class DbRevertCommand extends CommandRunner {
-  constructor(private readonly dataSource: DataSource) {
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {
     super();
   }
 
   async run(): Promise<void> {
-    await revertLastMigrationLocked(this.dataSource);
+    await withMigrationDataSource(this.runtime, revertLastMigrationLocked);
     console.log('Reverted the last migration.');
   }
 }
@@ -43,7 +49,7 @@ export class DbRevertCommand extends CommandRunner {
     'Write migrations/<timestamp>-<Name>.ts from the difference between entities and the database',
 })
 export class DbGenerateCommand extends CommandRunner {
-  constructor(private readonly dataSource: DataSource) {
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {
     super();
   }
 
@@ -51,7 +57,7 @@ export class DbGenerateCommand extends CommandRunner {
     if (!/^[A-Z][A-Za-z0-9]+$/.test(name)) {
       throw new Error('name must be PascalCase letters and digits, e.g. AddNominations');
     }
-    const { up, down } = await pendingSchemaChanges(this.dataSource);
+    const { up, down } = await withMigrationDataSource(this.runtime, pendingSchemaChanges);
     if (up.length === 0) {
       console.log('Entities and database agree: nothing to generate.');
       return;

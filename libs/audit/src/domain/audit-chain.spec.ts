@@ -71,23 +71,33 @@ describe('auditHash', () => {
 });
 
 describe('chainBreak', () => {
-  const first = { ...content(), prevHash: GENESIS_HASH, hash: auditHash(GENESIS_HASH, content()) };
-  const secondContent = content({ seq: '2', id: 'second' });
+  const first = {
+    ...content(),
+    position: '1',
+    prevHash: GENESIS_HASH,
+    hash: auditHash(GENESIS_HASH, content()),
+  };
+  // A later seq than position: seqs have gaps (rolled-back writers), positions never do.
+  const secondContent = content({ seq: '7', id: 'second' });
   const second = {
     ...secondContent,
+    position: '2',
     prevHash: first.hash,
     hash: auditHash(first.hash, secondContent),
   };
 
-  it('accepts a well-formed chain', () => {
+  it('accepts a well-formed chain, whatever the gaps in seq', () => {
     expect(chainBreak(undefined, first)).toBeUndefined();
     expect(chainBreak(first, second)).toBeUndefined();
   });
 
-  it('reports a gap in seq, a broken link and altered content', () => {
-    expect(chainBreak(undefined, second)).toMatch(/starts at seq 2/);
-    expect(chainBreak(first, { ...second, seq: '3' })).toMatch(/seq 3 follows seq 1/);
+  it('reports a gap in position, a broken link and altered content', () => {
+    expect(chainBreak(undefined, second)).toMatch(/starts at position 2/);
+    expect(chainBreak(first, { ...second, position: '3' })).toMatch(
+      /position 3 follows position 1: records are missing/,
+    );
     expect(chainBreak(first, { ...second, prevHash: GENESIS_HASH })).toMatch(/prev_hash/);
     expect(chainBreak(first, { ...second, summary: { after: 'x' } })).toMatch(/altered/);
+    expect(chainBreak(first, { ...second, seq: '8' })).toMatch(/altered/);
   });
 });

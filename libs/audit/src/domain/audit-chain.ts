@@ -71,29 +71,32 @@ export function auditHash(prevHash: string, c: AuditContent): string {
     .digest('hex');
 }
 
+/** A record once the chainer has linked it: its place in the chain and its two hashes. */
 export interface ChainedRecord extends AuditContent {
+  position: string;
   prevHash: string;
   hash: string;
 }
 
 /**
- * Why `record` cannot follow `previous` (undefined for the first record), or undefined when
- * the link holds. Checked in order: a missing record, a broken link, then altered content.
+ * Why `record` cannot follow `previous` in the chain (undefined for the first record), or
+ * undefined when the link holds. Checked in order: a missing record, a broken link, then altered
+ * content. Positions are dense (the chainer gives 1, 2, 3…), so a gap means records were removed.
  */
 export function chainBreak(
-  previous: { seq: string; hash: string } | undefined,
+  previous: { position: string; hash: string } | undefined,
   record: ChainedRecord,
 ): string | undefined {
-  const expectedSeq = previous ? BigInt(previous.seq) + 1n : 1n;
-  if (BigInt(record.seq) !== expectedSeq) {
+  const expected = previous ? BigInt(previous.position) + 1n : 1n;
+  if (BigInt(record.position) !== expected) {
     return previous
-      ? `seq ${record.seq} follows seq ${previous.seq}: records are missing before it`
-      : `the chain starts at seq ${record.seq}, not 1: records are missing before it`;
+      ? `position ${record.position} follows position ${previous.position}: records are missing before it`
+      : `the chain starts at position ${record.position}, not 1: records are missing before it`;
   }
   const expectedPrev = previous ? previous.hash : GENESIS_HASH;
   if (record.prevHash !== expectedPrev) {
     return previous
-      ? `prev_hash does not match the hash of record seq=${previous.seq}`
+      ? `prev_hash does not match the hash of the record at position ${previous.position}`
       : 'prev_hash of the first record is not the genesis hash';
   }
   if (auditHash(record.prevHash, record) !== record.hash) {

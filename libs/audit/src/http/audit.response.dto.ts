@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { AuditSummary } from '../domain/audit-chain';
-import { AuditRecordRow, toChainedRecord } from '../persistence/audit-record.row';
+import { AuditRecordRow, toAuditContent } from '../persistence/audit-record.row';
 
 export class AuditRecordResponse {
   @ApiProperty() seq: string;
@@ -18,11 +18,22 @@ export class AuditRecordResponse {
   })
   summary: AuditSummary;
   @ApiProperty({ nullable: true, type: String }) requestId: string | null;
-  @ApiProperty() prevHash: string;
-  @ApiProperty() hash: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Place in the hash chain; null for a moment after commit, until it is linked',
+  })
+  position: string | null;
+  @ApiProperty({ nullable: true, type: String }) prevHash: string | null;
+  @ApiProperty({ nullable: true, type: String }) hash: string | null;
 
   static from(row: AuditRecordRow): AuditRecordResponse {
-    return toChainedRecord(row);
+    return {
+      ...toAuditContent(row),
+      position: row.position,
+      prevHash: row.prev_hash,
+      hash: row.hash,
+    };
   }
 }
 

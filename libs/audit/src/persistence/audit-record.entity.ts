@@ -1,21 +1,33 @@
-import { Column, Entity, Generated, Index, PrimaryColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Generated, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { AuditSummary } from '../domain/audit-chain';
 
 /**
- * One entry of the append-only, hash-chained audit trail. `seq` is the chain order, assigned
- * by AuditLog under a lock (not a sequence: a rolled-back transaction would leave a gap that
- * looks exactly like a deleted record). A trigger refuses UPDATE, DELETE and TRUNCATE.
+ * One entry of the append-only, hash-chained audit trail. It is written unlinked inside the
+ * transaction it describes (`seq` from a sequence: writers never wait for each other, and a
+ * rolled-back transaction leaves a gap in seq), then linked right after commit by the chainer,
+ * which fills in `position` (the chain order: 1, 2, 3… with no gaps), `prevHash` and `hash`.
+ * Triggers refuse DELETE, TRUNCATE and every UPDATE except linking an unlinked record once.
  */
 @Entity({ name: 'audit_record' })
 @Unique('uq_audit_record_id', ['id'])
+@Unique('uq_audit_record_position', ['position'])
+@Check(
+  'ck_audit_record_link',
+  '("position" IS NULL) = ("hash" IS NULL) AND ("hash" IS NULL) = ("prev_hash" IS NULL)',
+)
+@Index('ix_audit_record_unlinked', ['seq'], { where: '"position" IS NULL' })
 @Index('ix_audit_record_subject', ['subjectType', 'subjectId'])
 @Index('ix_audit_record_actor', ['actorId'])
 @Index('ix_audit_record_action', ['action'])
 @Index('ix_audit_record_occurred_at', ['occurredAt'])
 export class AuditRecordEntity {
   /** bigint: the pg driver returns it as a string, which is also how it is hashed. */
-  @PrimaryColumn({ type: 'bigint' })
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   seq: string;
+
+  /** Place in the chain, set when the record is linked; null until then. */
+  @Column({ type: 'bigint', nullable: true })
+  position: string | null;
 
   /** AuditLog assigns it (the hash covers it); the database default is for completeness. */
   @Column({ type: 'uuid' })
@@ -48,9 +60,9 @@ export class AuditRecordEntity {
   @Column({ name: 'request_id', type: 'varchar', length: 128, nullable: true })
   requestId: string | null;
 
-  @Column({ name: 'prev_hash', type: 'char', length: 64 })
-  prevHash: string;
+  @Column({ name: 'prev_hash', type: 'char', length: 64, nullable: true })
+  prevHash: string | null;
 
-  @Column({ type: 'char', length: 64 })
-  hash: string;
+  @Column({ type: 'char', length: 64, nullable: true })
+  hash: string | null;
 }

@@ -31,6 +31,7 @@ const COLUMNS: [property: keyof AuditRecordEntity, column: keyof AuditRecordRow]
   ['subjectId', 'subject_id'],
   ['summary', 'summary'],
   ['requestId', 'request_id'],
+  ['position', 'position'],
   ['prevHash', 'prev_hash'],
   ['hash', 'hash'],
 ];

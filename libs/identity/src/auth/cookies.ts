@@ -1,9 +1,11 @@
 import type { FastifyReply } from 'fastify';
 // Importing the plugin's types also adds reply.setCookie / request.cookies to Fastify's.
 import type { CookieSerializeOptions } from '@fastify/cookie';
+import { SESSION_COOKIE_PREFIX } from '@craftcert/platform';
 
-export const ACCESS_COOKIE = 'craftcert_access';
-export const REFRESH_COOKIE = 'craftcert_refresh';
+// The shared prefix is how the cross-site check recognises a request riding a session.
+export const ACCESS_COOKIE = `${SESSION_COOKIE_PREFIX}access`;
+export const REFRESH_COOKIE = `${SESSION_COOKIE_PREFIX}refresh`;
 
 /**
  * Browser sessions for server-rendered pages: httpOnly (no script can read them), Secure,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify, Algorithm } from '@node-rs/argon2';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane): strong, and ~20 ms on these machines.
@@ -25,3 +25,8 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 export const DUMMY_PASSWORD_HASH = hashPassword(randomBytes(16).toString('hex'));
 
 export { randomToken, tokenHash } from '@craftcert/platform';
+
+/** How throttle counters name an account: a hash of the e-mail as typed (lower-cased), known or not. */
+export function accountHashOf(email: string): string {
+  return createHash('sha256').update(email.toLowerCase()).digest('hex');
+}

@@ -6,12 +6,16 @@ export class InvalidCredentialsError extends DomainError {
   }
 }
 
-export class AccountLockedError extends DomainError {
+/**
+ * A sign-in refused without judging the password, because recent failures (on this account from
+ * this address, from this address, or on this account from anywhere) call for a delay. It says
+ * the same whether or not the account exists.
+ */
+export class SignInThrottledError extends DomainError {
   constructor(until: Date) {
-    super(
-      'ACCOUNT_LOCKED',
-      `Too many failed sign-ins: the account is locked until ${until.toISOString()}`,
-    );
+    const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
+    super('SIGN_IN_THROTTLED', `Too many failed sign-ins: try again in ${seconds} seconds`);
+    this.retryAfterSeconds = seconds;
   }
 }
 

@@ -7,6 +7,7 @@ import type { AuthenticatedRequest } from '../access/access.guard';
 import { CurrentActor } from '../access/current-actor.decorator';
 import type { SignedInActor } from '../auth/access-tokens';
 import { clearSessionCookies, REFRESH_COOKIE, setSessionCookies } from '../auth/cookies';
+import { DEVICE_COOKIE, setDeviceCookie } from '../auth/device-cookie';
 import type { IssuedTokens } from '../auth/session-tokens';
 import { AcceptInvitationUseCase } from '../use-cases/accept-invitation.use-case';
 import { ConfirmPasswordResetUseCase } from '../use-cases/confirm-password-reset.use-case';
@@ -43,9 +44,15 @@ export class AuthController {
   @ApiOkResponse({ type: TokensResponse })
   async login(
     @Body() body: LoginRequest,
+    @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TokensResponse> {
-    return respond(reply, await this.loginUseCase.execute(body.email, body.password));
+    const signedIn = await this.loginUseCase.execute(body.email, body.password, {
+      address: request.ip,
+      deviceCookie: (request.cookies as Record<string, string | undefined>)[DEVICE_COOKIE],
+    });
+    setDeviceCookie(reply, signedIn.deviceCookie);
+    return respond(reply, signedIn.tokens);
   }
 
   @Post('refresh')

@@ -100,3 +100,9 @@ export class OrganisationParams {
   @IsUUID('all', { message: 'organisationId must be a UUID' })
   organisationId: string;
 }
+
+export class UserParams {
+  @ApiProperty({ format: 'uuid', description: 'The user' })
+  @IsUUID('all', { message: 'userId must be a UUID' })
+  userId: string;
+}

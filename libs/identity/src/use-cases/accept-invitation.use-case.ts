@@ -27,8 +27,6 @@ export class AcceptInvitationUseCase {
             passwordHash: await hashPassword(password),
             organisationId: invitation.organisationId!,
             roles: invitation.roles ?? [],
-            failedLogins: 0,
-            lockedUntil: null,
             disabledAt: null,
           }),
         );

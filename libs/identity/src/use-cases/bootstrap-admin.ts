@@ -44,8 +44,6 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
           passwordHash: await hashPassword(password),
           organisationId: id,
           roles: ['secretariatAdmin'],
-          failedLogins: 0,
-          lockedUntil: null,
           disabledAt: null,
         }),
       );
@@ -59,9 +57,18 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
       return true;
     });
     if (created && generated) {
-      // Printed once, on the start that created the account; it is stored only as a hash.
+      // Printed once, on the start that created the account; it is stored only as a hash. Written
+      // directly, whatever LOG_LEVEL says, and as a JSON line like every other line of output
+      // unless a person is reading the terminal.
       process.stdout.write(
-        `\n  First administrator created: ${email}\n  One-time password: ${generated}\n  Sign in and change it.\n\n`,
+        process.stdout.isTTY
+          ? `\n  First administrator created: ${email}\n  One-time password: ${generated}\n  Sign in and change it.\n\n`
+          : `${JSON.stringify({
+              level: 40,
+              time: Date.now(),
+              context: 'BootstrapAdmin',
+              msg: `One-time password: ${generated} (first administrator ${email}; sign in and change it)`,
+            })}\n`,
       );
     } else if (created) {
       this.logger.log(`first administrator ${email} created`);

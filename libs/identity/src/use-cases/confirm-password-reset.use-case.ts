@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
-import { hashPassword } from '../auth/secrets';
+import { accountHashOf, hashPassword } from '../auth/secrets';
 import { revokeSessionsOf } from '../persistence/auth-session.repository';
 import { consumeOneTimeToken } from '../persistence/one-time-token.repository';
+import { clearAccountThrottle } from '../persistence/sign-in-attempt.repository';
 import { UserEntity } from '../persistence/user.entity';
 
-/** The reset link sets a new password, lifts any lockout and ends every session. */
+/**
+ * The reset link sets a new password, ends every session and clears the account's sign-in
+ * throttle: whoever holds the mailbox is the account's owner.
+ */
 @Injectable()
 export class ConfirmPasswordResetUseCase {
   constructor(
@@ -18,11 +22,8 @@ export class ConfirmPasswordResetUseCase {
     const passwordHash = await hashPassword(password);
     await this.dataSource.transaction(async (tx) => {
       const reset = await consumeOneTimeToken(tx, 'passwordReset', token);
-      await tx.update(
-        UserEntity,
-        { id: reset.userId! },
-        { passwordHash, failedLogins: 0, lockedUntil: null },
-      );
+      await tx.update(UserEntity, { id: reset.userId! }, { passwordHash });
+      await clearAccountThrottle(tx, accountHashOf(reset.email));
       await revokeSessionsOf(tx, reset.userId!);
       await this.audit.record(tx, {
         action: 'user.password-reset',

@@ -2,65 +2,112 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
 import { AppConfig } from '@craftcert/platform';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from '../auth/secrets';
+import { DeviceCookies } from '../auth/device-cookie';
+import { accountHashOf, DUMMY_PASSWORD_HASH, verifyPassword } from '../auth/secrets';
 import { IssuedTokens, SessionTokens } from '../auth/session-tokens';
-import { AccountLockedError, InvalidCredentialsError } from '../domain/identity.errors';
+import { InvalidCredentialsError, SignInThrottledError } from '../domain/identity.errors';
+import { throttleCounters, type ThrottleCounter, ThrottleLimits } from '../domain/sign-in-throttle';
+import {
+  blockedUntil,
+  forgetFailures,
+  recordFailedAttempt,
+} from '../persistence/sign-in-attempt.repository';
 import { UserEntity } from '../persistence/user.entity';
-import { recordFailedSignIn } from '../persistence/user.repository';
 
-/** Sign-in with e-mail and password; repeated failures lock the account for a while. */
+export interface SignInClient {
+  /** The caller's address, as the rate limits see it. */
+  address: string;
+  /** The device cookie the browser sent, if any. */
+  deviceCookie?: string;
+}
+
+export interface SignedIn {
+  tokens: IssuedTokens;
+  /** A fresh device cookie for this account (see DeviceCookies). */
+  deviceCookie: string;
+}
+
+/**
+ * Sign-in with e-mail and password, throttled by account and address with growing delays (see
+ * domain/sign-in-throttle.ts). Unknown, disabled, wrong and throttled attempts do the same work —
+ * a throttle look-up, a user look-up, one argon2 verification (against a dummy hash when there
+ * is no account), a committed write — and unknown and wrong ones answer alike.
+ */
 @Injectable()
 export class LoginUseCase {
+  private readonly limits: ThrottleLimits;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionTokens,
+    private readonly devices: DeviceCookies,
     private readonly audit: AuditLog,
-    private readonly config: AppConfig,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.limits = {
+      perAccountAndAddress: config.LOGIN_MAX_FAILURES,
+      perAccount: config.LOGIN_ACCOUNT_MAX_FAILURES,
+      perAddress: config.LOGIN_ADDRESS_MAX_FAILURES,
+      maxDelaySeconds: config.LOCKOUT_MINUTES * 60,
+    };
+  }
 
-  async execute(email: string, password: string): Promise<IssuedTokens> {
-    const user = await this.dataSource.manager.findOneBy(UserEntity, {
-      email: email.toLowerCase(),
-    });
-    if (!user || user.disabledAt) {
-      await verifyPassword(await DUMMY_PASSWORD_HASH, password);
-      throw new InvalidCredentialsError();
+  async execute(email: string, password: string, client: SignInClient): Promise<SignedIn> {
+    const accountHash = accountHashOf(email);
+    const trustedDevice = this.devices.trusts(client.deviceCookie, accountHash);
+    const counters = throttleCounters(
+      { accountHash, address: client.address, trustedDevice },
+      this.limits,
+    );
+    const [until, found] = await Promise.all([
+      blockedUntil(this.dataSource.manager, counters),
+      this.dataSource.manager.findOneBy(UserEntity, { email: email.toLowerCase() }),
+    ]);
+    const user = found && !found.disabledAt ? found : null;
+    // Always exactly one verification, so no path answers faster than another.
+    const matches = await verifyPassword(
+      user?.passwordHash ?? (await DUMMY_PASSWORD_HASH),
+      password,
+    );
+    if (until) {
+      await this.recordRefusal('auth.sign-in-throttled', user, counters);
+      throw new SignInThrottledError(until);
     }
-    if (user.lockedUntil && user.lockedUntil > new Date())
-      throw new AccountLockedError(user.lockedUntil);
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      const lockedUntil = await this.recordFailure(user);
-      if (lockedUntil) throw new AccountLockedError(lockedUntil);
+    if (!user || !matches) {
+      await this.recordRefusal('auth.sign-in-failed', user, counters);
       throw new InvalidCredentialsError();
     }
     return this.dataSource.transaction(async (tx) => {
-      await tx.update(UserEntity, { id: user.id }, { failedLogins: 0, lockedUntil: null });
-      const issued = await this.sessions.open(tx, user);
+      await forgetFailures(tx, counters[0].key);
+      const tokens = await this.sessions.open(tx, user);
       await this.audit.record(tx, {
         action: 'auth.signed-in',
         subjectType: 'user',
         subjectId: user.id,
         actor: { userId: user.id, organisationId: user.organisationId, roles: user.roles },
       });
-      return issued;
+      return { tokens, deviceCookie: this.devices.issue(accountHash) };
     });
   }
 
-  /** The failure is committed (and audited) on its own: the refusal must not roll it back. */
-  private recordFailure(user: UserEntity): Promise<Date | null> {
+  /** Committed (and audited) on its own: the refusal must not roll it back. */
+  private recordRefusal(
+    action: 'auth.sign-in-failed' | 'auth.sign-in-throttled',
+    user: UserEntity | null,
+    counters: readonly ThrottleCounter[],
+  ): Promise<void> {
     return this.dataSource.transaction(async (tx) => {
-      const { failedLogins, lockedUntil } = await recordFailedSignIn(tx, user.id, {
-        maxFailures: this.config.LOGIN_MAX_FAILURES,
-        lockoutMinutes: this.config.LOCKOUT_MINUTES,
+      await recordFailedAttempt(tx, counters, {
+        maxDelaySeconds: this.limits.maxDelaySeconds,
+        // Refused unjudged: the same statements run, but no counter grows.
+        counted: action === 'auth.sign-in-failed',
       });
       await this.audit.record(tx, {
-        action: lockedUntil ? 'auth.account-locked' : 'auth.sign-in-failed',
+        action,
         subjectType: 'user',
-        subjectId: user.id,
-        after: { failedLogins },
+        subjectId: user?.id ?? null,
         actor: null,
       });
-      return lockedUntil;
     });
   }
 }

@@ -4,11 +4,12 @@ import { AuditLog } from '@craftcert/audit';
 import { addOutboxEvent, AppConfig } from '@craftcert/platform';
 import { randomToken, tokenHash } from '../auth/secrets';
 import { OneTimeTokenEntity } from '../persistence/one-time-token.entity';
+import { expireOpenResets } from '../persistence/one-time-token.repository';
 import { UserEntity } from '../persistence/user.entity';
 
 const RESET_TTL_MINUTES = 60;
 
-/** Forgotten passwords: a single-use, one-hour link goes out by e-mail. */
+/** Forgotten passwords: a single-use, one-hour link goes out by e-mail; earlier links stop working. */
 @Injectable()
 export class RequestPasswordResetUseCase {
   private readonly logger = new Logger('PasswordReset');
@@ -30,6 +31,7 @@ export class RequestPasswordResetUseCase {
     }
     const token = randomToken();
     await this.dataSource.transaction(async (tx) => {
+      await expireOpenResets(tx, user.id);
       const reset = await tx.save(
         tx.create(OneTimeTokenEntity, {
           kind: 'passwordReset',

@@ -42,3 +42,16 @@ export function requireStatus(
     throw new InvalidTransitionError(action, nomination.status);
   }
 }
+
+/**
+ * A draft (never submitted) stays its unit's: no one outside the nominating organisation — its
+ * union, the secretariat — reads the candidate's personal data before the unit submits it.
+ */
+export function personalDataReadableBy(
+  nomination: { status: NominationStatus; nominatingOrganisationId: string | null },
+  reader: { organisationId: string },
+): boolean {
+  return (
+    nomination.status !== 'draft' || nomination.nominatingOrganisationId === reader.organisationId
+  );
+}

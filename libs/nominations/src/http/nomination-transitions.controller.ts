@@ -27,9 +27,13 @@ export class NominationTransitionsController {
     @CurrentActor() actor: SignedInActor,
     @Param() { nominationId }: NominationParams,
   ): Promise<NominationResponse> {
-    return NominationResponse.from(await this.submitNomination.execute(actor, nominationId), {
-      withTrace: true,
-    });
+    return NominationResponse.from(
+      await this.submitNomination.execute(actor, nominationId),
+      actor,
+      {
+        withTrace: true,
+      },
+    );
   }
 
   @Post('withdraw')
@@ -43,6 +47,7 @@ export class NominationTransitionsController {
   ): Promise<NominationResponse> {
     return NominationResponse.from(
       await this.withdrawNomination.execute(actor, nominationId, body.reason),
+      actor,
     );
   }
 
@@ -54,7 +59,10 @@ export class NominationTransitionsController {
     @CurrentActor() actor: SignedInActor,
     @Param() { nominationId }: NominationParams,
   ): Promise<NominationResponse> {
-    return NominationResponse.from(await this.forwardNomination.execute(actor, nominationId));
+    return NominationResponse.from(
+      await this.forwardNomination.execute(actor, nominationId),
+      actor,
+    );
   }
 
   @Post('return')
@@ -68,6 +76,7 @@ export class NominationTransitionsController {
   ): Promise<NominationResponse> {
     return NominationResponse.from(
       await this.returnNomination.execute(actor, nominationId, body.reason),
+      actor,
     );
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { EligibilityResponse } from '@craftcert/programmes';
 import type { EligibilityResult, OutcomeChange } from '@craftcert/pipeline';
+import { organisationScopeOf, type SignedInActor } from '@craftcert/identity';
 import type { FieldError } from '@craftcert/platform';
 import { NOMINATION_STATUSES, type NominationStatus } from '../domain/nomination-status';
 import { EvidenceFileEntity } from '../persistence/evidence.entity';
@@ -11,6 +12,7 @@ import {
   NominationFlags,
 } from '../persistence/nomination.entity';
 import type { ImportReport } from '../use-cases/import-nominations.use-case';
+import type { PublicNominationReceipt } from '../use-cases/submit-public-nomination.use-case';
 import type { TipOff } from '../use-cases/list-tip-offs.use-case';
 import type { DefinitionMigrationReport } from '../domain/definition-migration';
 
@@ -25,12 +27,19 @@ export class PriorAwardFlagResponse {
   @ApiProperty({ required: false }) tier?: string;
 }
 
-export class NominationFlagsResponse implements NominationFlags {
+/**
+ * A nomination's flags as the viewer may see them. A possible duplicate names the other
+ * nominations only to the secretariat (overseers), who checks it: a unit learns that a check is
+ * coming, never which other units nominated the same person.
+ */
+export class NominationFlagsResponse {
   @ApiProperty({
-    type: [String],
+    type: Boolean,
     required: false,
-    description: 'Other live nominations of the edition with the same ID number',
+    description: 'Another live nomination carries the same ID number',
   })
+  possibleDuplicate?: true;
+  @ApiProperty({ required: false, type: [String], description: 'Secretariat and auditors only' })
   duplicateOf?: string[];
   @ApiProperty({
     type: [PriorAwardFlagResponse],
@@ -38,6 +47,13 @@ export class NominationFlagsResponse implements NominationFlags {
     description: "Awards the definition's repeat ban covers",
   })
   priorAwards?: PriorAwardFlagResponse[];
+
+  static from(flags: NominationFlags, viewer: SignedInActor): NominationFlagsResponse {
+    const { duplicateOf, ...rest } = flags;
+    if (!duplicateOf?.length) return rest;
+    const overseer = organisationScopeOf(viewer).kind === 'all';
+    return { ...rest, possibleDuplicate: true, ...(overseer ? { duplicateOf } : {}) };
+  }
 }
 
 /** A nomination as staff see it: the name masked, personal fields absent unless revealed. */
@@ -57,7 +73,7 @@ export class NominationResponse {
   dossier: Record<string, unknown>;
   @ApiProperty({ type: 'integer', nullable: true }) unitRank: number | null;
   @ApiProperty({ type: Boolean, nullable: true }) eligible: boolean | null;
-  @ApiProperty({ type: NominationFlagsResponse }) flags: NominationFlags;
+  @ApiProperty({ type: NominationFlagsResponse }) flags: NominationFlagsResponse;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt: string | null;
   @ApiProperty() updatedAt: string;
   @ApiProperty({
@@ -70,6 +86,7 @@ export class NominationResponse {
 
   static from(
     n: NominationEntity,
+    viewer: SignedInActor,
     options: { organisationName?: string | null; withTrace?: boolean } = {},
   ): NominationResponse {
     return {
@@ -87,7 +104,7 @@ export class NominationResponse {
       dossier: n.dossier,
       unitRank: n.unitRank,
       eligible: n.eligible,
-      flags: n.flags,
+      flags: NominationFlagsResponse.from(n.flags, viewer),
       submittedAt: n.submittedAt?.toISOString() ?? null,
       updatedAt: n.updatedAt.toISOString(),
       ...(options.withTrace ? { eligibility: n.eligibility } : {}),
@@ -135,20 +152,30 @@ export class NominationEventResponse {
   }
 }
 
-/** What the public sees of its own nomination: the status and the explained eligibility. */
+/**
+ * What the public sees of its own nomination: the status and the dossier's own explained
+ * eligibility — never anything learnt from other records (prior awards, duplicates).
+ */
 export class PublicNominationResponse {
   @ApiProperty() id: string;
   @ApiProperty({ enum: NOMINATION_STATUSES }) status: NominationStatus;
-  @ApiProperty({ type: Boolean, nullable: true }) eligible: boolean | null;
+  @ApiProperty({
+    description: 'Judged on the dossier alone; the secretariat checks earlier records',
+  })
+  eligible: boolean;
   @ApiProperty({
     type: EligibilityResponse,
-    nullable: true,
     description: 'The explained eligibility (rule by rule)',
   })
-  eligibility: EligibilityResult | null;
+  eligibility: EligibilityResult;
 
-  static from(n: NominationEntity): PublicNominationResponse {
-    return { id: n.id, status: n.status, eligible: n.eligible, eligibility: n.eligibility };
+  static from(r: PublicNominationReceipt): PublicNominationResponse {
+    return {
+      id: r.id,
+      status: r.status,
+      eligible: r.eligibility.eligible,
+      eligibility: r.eligibility,
+    };
   }
 }
 

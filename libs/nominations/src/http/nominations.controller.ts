@@ -36,6 +36,7 @@ export class NominationsController {
   ): Promise<NominationResponse> {
     return NominationResponse.from(
       await this.draftNomination.execute(actor, editionId, body.channelId, body.dossier),
+      actor,
     );
   }
 
@@ -49,7 +50,7 @@ export class NominationsController {
   ): Promise<NominationResponse[]> {
     const rows = await this.queries.list(actor, editionId, query);
     return rows.map((r) =>
-      NominationResponse.from(r.nomination, { organisationName: r.organisationName }),
+      NominationResponse.from(r.nomination, actor, { organisationName: r.organisationName }),
     );
   }
 
@@ -60,7 +61,7 @@ export class NominationsController {
     @CurrentActor() actor: SignedInActor,
     @Param() { nominationId }: NominationParams,
   ): Promise<NominationResponse> {
-    return NominationResponse.from(await this.queries.get(actor, nominationId), {
+    return NominationResponse.from(await this.queries.get(actor, nominationId), actor, {
       withTrace: true,
     });
   }
@@ -75,6 +76,7 @@ export class NominationsController {
   ): Promise<NominationResponse> {
     return NominationResponse.from(
       await this.saveDossierUseCase.execute(actor, nominationId, body.dossier),
+      actor,
     );
   }
 

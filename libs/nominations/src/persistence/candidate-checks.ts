@@ -38,23 +38,82 @@ export async function flagDuplicates(
 ): Promise<string[]> {
   if (!nomination.identityHash) return [];
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-    `${nomination.editionId}:${nomination.identityHash}`,
+    personLockKey(nomination.editionId, nomination.identityHash),
   ]);
   const others: { id: string }[] = await tx.query(
     `SELECT id FROM nomination
       WHERE edition_id = $1 AND identity_hash = $2 AND id <> $3 AND status = ANY($4)`,
     [nomination.editionId, nomination.identityHash, nomination.id, IN_THE_RUNNING],
   );
-  for (const other of others) {
-    await tx.query(
-      `UPDATE nomination
-          SET flags = jsonb_set(flags, '{duplicateOf}',
-                (SELECT coalesce(jsonb_agg(DISTINCT v), '[]'::jsonb)
-                   FROM jsonb_array_elements(coalesce(flags->'duplicateOf', '[]'::jsonb) || to_jsonb($2::text)) v)),
-              revision = revision + 1
-        WHERE id = $1`,
-      [other.id, nomination.id],
-    );
-  }
-  return others.map((o) => o.id);
+  const ids = others.map((o) => o.id);
+  await addDuplicateFlag(tx, ids, nomination.id);
+  return ids;
+}
+
+/** The (edition, person) lock's key, as hashed by hashtext() in SQL. */
+export function personLockKey(editionId: string, identityHash: string): string {
+  return `${editionId}:${identityHash}`;
+}
+
+/** Appends `duplicateId` to the duplicate flags of each of `ids`, in one statement. */
+export async function addDuplicateFlag(
+  tx: EntityManager,
+  ids: readonly string[],
+  duplicateId: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.query(
+    `UPDATE nomination
+        SET flags = jsonb_set(flags, '{duplicateOf}',
+              (SELECT coalesce(jsonb_agg(DISTINCT v), '[]'::jsonb)
+                 FROM jsonb_array_elements(coalesce(flags->'duplicateOf', '[]'::jsonb) || to_jsonb($2::text)) v)),
+            revision = revision + 1
+      WHERE id = ANY($1::uuid[])`,
+    [ids, duplicateId],
+  );
+}
+
+export interface SubmissionLookups {
+  evidence: { kind: string; n: number }[];
+  priorAwards: PriorAward[];
+  /** Other live nominations of the same person in the edition, oldest first. */
+  duplicates: string[];
+}
+
+/**
+ * What a submission needs to know about the rest of the database, in one statement: its
+ * evidence counts, the person's prior awards and the other live nominations of the same person.
+ * Call it holding the (edition, person) lock (see NominationRepository.lockOwnForSubmission), so
+ * a concurrent submission of the same person is either seen here or sees this one.
+ */
+export async function submissionLookups(
+  tx: EntityManager,
+  nomination: { id: string; editionId: string; identityHash: string | null },
+): Promise<SubmissionLookups> {
+  const [row] = (await tx.query(
+    `SELECT
+       (SELECT coalesce(json_agg(json_build_object('kind', kind, 'n', n)), '[]'::json)
+          FROM (SELECT kind, count(*)::int AS n FROM evidence_file
+                 WHERE nomination_id = $1 GROUP BY kind) e) AS evidence,
+       (SELECT coalesce(json_agg(json_build_object('programme', programme_code, 'year', year, 'tier', tier)
+                                 ORDER BY created_at, id), '[]'::json)
+          FROM award WHERE identity_hash = $2) AS prior_awards,
+       (SELECT coalesce(json_agg(id ORDER BY created_at, id), '[]'::json)
+          FROM nomination
+         WHERE edition_id = $3 AND identity_hash = $2 AND id <> $1 AND status = ANY($4)) AS duplicates`,
+    [nomination.id, nomination.identityHash, nomination.editionId, IN_THE_RUNNING],
+  )) as {
+    evidence: { kind: string; n: number }[];
+    prior_awards: { programme: string; year: number; tier: string | null }[];
+    duplicates: string[];
+  }[];
+  return {
+    evidence: row.evidence,
+    priorAwards: row.prior_awards.map(({ programme, year, tier }) => ({
+      programme,
+      year,
+      ...(tier ? { tier } : {}),
+    })),
+    duplicates: row.duplicates,
+  };
 }

@@ -6,10 +6,10 @@ import {
   whereInOrganisationSubtree,
 } from '@craftcert/identity';
 import type { EligibilityResult } from '@craftcert/pipeline';
-import { addOutboxEvent, NotFoundError } from '@craftcert/platform';
+import { addOutboxEvent, NotFoundError, outboxInsertSql } from '@craftcert/platform';
 import { HOLDS_PLACE, NominationStatus } from '../domain/nomination-status';
 import { NominationEntity, NominationEventEntity } from './nomination.entity';
-import { releasePlace } from './quota';
+import { releasePlace, takePlaceSql } from './quota';
 
 /**
  * Loads and stores nominations. A nomination outside the actor's organisation scope reads as
@@ -56,6 +56,89 @@ export class NominationRepository {
     nominationId: string,
   ): Promise<NominationEntity> {
     return this.load(tx, actor, nominationId, { lock: true, ownUnitOnly: true });
+  }
+
+  /**
+   * lockOwn for a submission: the same statement also takes the (edition, person) lock that
+   * serialises duplicate checks of one person (see submissionLookups), so neither of two
+   * concurrent submissions of the same person misses the other.
+   */
+  async lockOwnForSubmission(
+    tx: EntityManager,
+    actor: SignedInActor,
+    nominationId: string,
+  ): Promise<NominationEntity> {
+    // No identity hash: hashtext(NULL) is NULL, and the strict lock function does nothing.
+    const nomination = await tx
+      .createQueryBuilder(NominationEntity, 'n')
+      .addSelect(
+        `pg_advisory_xact_lock(hashtext(n.edition_id || ':' || n.identity_hash))`,
+        'n_lock',
+      )
+      .where('n.id = :nominationId', { nominationId })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!nomination || nomination.nominatingOrganisationId !== actor.organisationId) {
+      throw new NotFoundError(`Nomination ${nominationId}`);
+    }
+    return nomination;
+  }
+
+  /**
+   * Stores a submission in one statement: the unit's place (when the channel caps them), the
+   * nomination's new state (what save() would write, without re-reading the row first), its
+   * history entry and its outbox event. Returns false, having changed nothing, when the cap is
+   * reached.
+   */
+  async storeSubmission(
+    tx: EntityManager,
+    nomination: NominationEntity,
+    change: { from: NominationStatus; actorId: string; place?: { channelId: string; cap: number } },
+    event: { topic: string; payload: Record<string, unknown> },
+  ): Promise<boolean> {
+    const params: unknown[] = [
+      nomination.id,
+      nomination.status,
+      JSON.stringify(nomination.eligibility),
+      nomination.eligible,
+      nomination.submittedAt,
+      JSON.stringify(nomination.flags),
+      change.from,
+      change.actorId,
+      event.topic,
+      JSON.stringify(event.payload),
+    ];
+    let place = '';
+    let placeTaken = '';
+    if (change.place) {
+      params.push(
+        nomination.editionId,
+        nomination.nominatingOrganisationId,
+        change.place.channelId,
+        change.place.cap,
+      );
+      place = `place AS (${takePlaceSql('$11', '$12', '$13', '$14')}),`;
+      placeTaken = 'AND EXISTS (SELECT 1 FROM place)';
+    }
+    const rows = (await tx.query(
+      `WITH ${place}
+       updated AS (
+         UPDATE nomination
+            SET status = $2, eligibility = $3, eligible = $4, submitted_at = $5, flags = $6,
+                updated_at = now(), revision = revision + 1
+          WHERE id = $1 ${placeTaken}
+          RETURNING updated_at, revision),
+       history AS (
+         INSERT INTO nomination_event (nomination_id, kind, from_status, to_status, actor_id)
+         SELECT $1, 'submitted', $7, $2, $8 FROM updated),
+       outbox AS (${outboxInsertSql('$9', '$10', 'FROM updated')})
+       SELECT updated_at, revision FROM updated`,
+      params,
+    )) as { updated_at: Date; revision: number }[];
+    if (rows.length === 0) return false;
+    nomination.updatedAt = rows[0].updated_at;
+    nomination.revision = rows[0].revision;
+    return true;
   }
 
   /**

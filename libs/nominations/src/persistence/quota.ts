@@ -10,15 +10,22 @@ export async function takePlace(
   key: { editionId: string; organisationId: string; channelId: string },
   cap: number,
 ): Promise<boolean> {
-  const rows: unknown[] = await tx.query(
-    `INSERT INTO nomination_quota_usage (edition_id, organisation_id, channel_id, used)
-     VALUES ($1, $2, $3, 1)
-     ON CONFLICT (edition_id, organisation_id, channel_id)
-     DO UPDATE SET used = nomination_quota_usage.used + 1 WHERE nomination_quota_usage.used < $4
-     RETURNING used`,
-    [key.editionId, key.organisationId, key.channelId, cap],
-  );
+  const rows: unknown[] = await tx.query(takePlaceSql('$1', '$2', '$3', '$4'), [
+    key.editionId,
+    key.organisationId,
+    key.channelId,
+    cap,
+  ]);
   return rows.length > 0;
+}
+
+/** takePlace's statement with the given placeholders: it returns a row only if a place was free. */
+export function takePlaceSql(edition: string, organisation: string, channel: string, cap: string) {
+  return `INSERT INTO nomination_quota_usage (edition_id, organisation_id, channel_id, used)
+     VALUES (${edition}, ${organisation}, ${channel}, 1)
+     ON CONFLICT (edition_id, organisation_id, channel_id)
+     DO UPDATE SET used = nomination_quota_usage.used + 1 WHERE nomination_quota_usage.used < ${cap}
+     RETURNING used`;
 }
 
 export async function releasePlace(

@@ -1,7 +1,7 @@
 // Reads a filled template or an edited export back into typed dossiers. Each row is coerced cell
 // by cell, then checked by the engine's validateDossier; a row with any error carries no dossier,
 // so nothing half-parsed can be saved by mistake.
-import { Workbook, type Row, type Worksheet } from 'exceljs';
+import type { Row, Workbook, Worksheet } from 'exceljs';
 import { validateDossier, type DossierField, type PipelineDefinition } from '@craftcert/pipeline';
 import {
   coerceList,
@@ -43,6 +43,8 @@ interface DossierColumn {
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
 
 async function loadWorkbook(bytes: Buffer): Promise<Outcome<Workbook>> {
+  // Loaded on first use, like in write-nominations-workbook.ts.
+  const { Workbook } = await import('exceljs');
   const workbook = new Workbook();
   try {
     // exceljs types load() with its own Buffer shim; a Node Buffer is what it reads at run time.

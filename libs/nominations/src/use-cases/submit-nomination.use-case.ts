@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
 import type { SignedInActor } from '@craftcert/identity';
 import { validateDossier } from '@craftcert/pipeline';
-import { addOutboxEvent, PiiCipher, RequestValidationError } from '@craftcert/platform';
+import { PiiCipher, RequestValidationError } from '@craftcert/platform';
 import { isNominationWindowOpen, LoadEditionDefinitionUseCase } from '@craftcert/programmes';
 import { channelOf, isScreenedByUnion } from '../domain/channels';
 import { toFieldErrors } from '../domain/dossier-codec';
@@ -12,16 +12,15 @@ import { NominationWindowClosedError, QuotaExceededError } from '../domain/nomin
 import { EDITABLE, requireStatus } from '../domain/nomination-status';
 import { openDossier } from '../domain/sealed-dossier';
 import { redactTrace } from '../domain/trace-redaction';
-import { flagDuplicates, priorAwardsOf } from '../persistence/candidate-checks';
-import { evidenceCounts } from '../persistence/evidence.repository';
+import { addDuplicateFlag, submissionLookups } from '../persistence/candidate-checks';
 import { NominationEntity } from '../persistence/nomination.entity';
-import { NominationRepository, recordEvent } from '../persistence/nomination.repository';
-import { takePlace } from '../persistence/quota';
+import { NominationRepository } from '../persistence/nomination.repository';
 
 /**
  * Submits a nomination: inside the window, complete, within the unit's cap, evaluated by the
  * pipeline engine (the explained result is returned at once), flagged for duplicates and prior
- * awards, with its event in the outbox — all in one transaction.
+ * awards, with its event in the outbox — all in one transaction of a fixed, small number of
+ * statements (see test/nominations/submission-queries.e2e-spec.ts).
  */
 @Injectable()
 export class SubmitNominationUseCase {
@@ -35,7 +34,7 @@ export class SubmitNominationUseCase {
 
   execute(actor: SignedInActor, nominationId: string): Promise<NominationEntity> {
     return this.dataSource.transaction(async (tx) => {
-      const nomination = await this.nominations.lockOwn(tx, actor, nominationId);
+      const nomination = await this.nominations.lockOwnForSubmission(tx, actor, nominationId);
       requireStatus(nomination, EDITABLE, 'submit');
       const { edition, definition, compiled } = await this.editions.execute(
         nomination.editionId,
@@ -48,26 +47,18 @@ export class SubmitNominationUseCase {
         );
 
       const dossier = openDossier(nomination, this.cipher);
+      const { evidence, priorAwards, duplicates } = await submissionLookups(tx, nomination);
       const errors = toFieldErrors(validateDossier(definition, dossier));
-      errors.push(...missingEvidence(definition, await evidenceCounts(tx, nomination.id)));
+      errors.push(...missingEvidence(definition, evidence));
       if (errors.length > 0) throw new RequestValidationError(errors);
 
-      const priorAwards = await priorAwardsOf(tx, nomination.identityHash);
       const eligibility = compiled.evaluate(dossier, {
         referenceDate: edition.referenceDate,
         priorAwards,
       });
-      const duplicates = await flagDuplicates(tx, nomination);
+      await addDuplicateFlag(tx, duplicates, nomination.id);
 
       const channel = channelOf(definition, nomination.channelId);
-      const key = {
-        editionId: edition.id,
-        organisationId: nomination.nominatingOrganisationId!,
-        channelId: channel.id,
-      };
-      if (channel.perUnitCap && !(await takePlace(tx, key, channel.perUnitCap))) {
-        throw new QuotaExceededError(channel.perUnitCap);
-      }
       const from = nomination.status;
       Object.assign(nomination, {
         status: isScreenedByUnion(channel) ? 'submitted' : 'forwarded',
@@ -79,14 +70,27 @@ export class SubmitNominationUseCase {
           ...(priorAwards.length ? { priorAwards } : {}),
         },
       });
-      await tx.save(nomination);
-      await recordEvent(tx, nomination, 'submitted', from, actor.userId);
-      await addOutboxEvent(tx, 'nomination.submitted', {
-        nominationId: nomination.id,
-        editionId: edition.id,
-        organisationId: nomination.nominatingOrganisationId,
-        eligible: eligibility.eligible,
-      });
+      const stored = await this.nominations.storeSubmission(
+        tx,
+        nomination,
+        {
+          from,
+          actorId: actor.userId,
+          ...(channel.perUnitCap
+            ? { place: { channelId: channel.id, cap: channel.perUnitCap } }
+            : {}),
+        },
+        {
+          topic: 'nomination.submitted',
+          payload: {
+            nominationId: nomination.id,
+            editionId: edition.id,
+            organisationId: nomination.nominatingOrganisationId,
+            eligible: eligibility.eligible,
+          },
+        },
+      );
+      if (!stored) throw new QuotaExceededError(channel.perUnitCap!);
       await this.audit.record(tx, {
         action: 'nomination.submitted',
         subjectType: 'nomination',

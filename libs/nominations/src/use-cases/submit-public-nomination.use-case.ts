@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
-import { validateDossier } from '@craftcert/pipeline';
+import { type EligibilityResult, validateDossier } from '@craftcert/pipeline';
 import { AppConfig, PiiCipher, RequestValidationError } from '@craftcert/platform';
 import { isNominationWindowOpen, LoadEditionDefinitionUseCase } from '@craftcert/programmes';
 import { channelOf, requirePublicChannel } from '../domain/channels';
@@ -10,6 +10,7 @@ import { NominationWindowClosedError } from '../domain/nomination.errors';
 import { identityHashOf, sealDossier } from '../domain/sealed-dossier';
 import { redactTrace } from '../domain/trace-redaction';
 import { flagDuplicates, priorAwardsOf } from '../persistence/candidate-checks';
+import type { NominationStatus } from '../domain/nomination-status';
 import { NominationEntity } from '../persistence/nomination.entity';
 import { recordEvent } from '../persistence/nomination.repository';
 import { requestReferees } from '../persistence/referee.repository';
@@ -18,6 +19,18 @@ export interface PublicNominationCommand {
   channelId: string;
   dossier: Record<string, unknown>;
   referees: { name: string; email: string }[];
+}
+
+/**
+ * What an anonymous submitter is told: the status and the dossier's own eligibility. It is
+ * evaluated as if the person held no prior award, because the ID number in an anonymous dossier
+ * may be anyone's: the checks against earlier records (prior awards, repeat bans, duplicates)
+ * are stored on the nomination for the secretariat and never answered to the public.
+ */
+export interface PublicNominationReceipt {
+  id: string;
+  status: NominationStatus;
+  eligibility: EligibilityResult;
 }
 
 /**
@@ -34,7 +47,10 @@ export class SubmitPublicNominationUseCase {
     private readonly config: AppConfig,
   ) {}
 
-  async execute(editionId: string, command: PublicNominationCommand): Promise<NominationEntity> {
+  async execute(
+    editionId: string,
+    command: PublicNominationCommand,
+  ): Promise<PublicNominationReceipt> {
     const { edition, definition, compiled } = await this.editions.execute(editionId);
     const channel = channelOf(definition, command.channelId);
     requirePublicChannel(channel);
@@ -87,7 +103,12 @@ export class SubmitPublicNominationUseCase {
         after: { editionId, channelId: channel.id, referees: required },
         actor: null,
       });
-      return nomination;
+      const ownFacts = compiled.evaluate(command.dossier, { referenceDate: edition.referenceDate });
+      return {
+        id: nomination.id,
+        status: nomination.status,
+        eligibility: redactTrace(definition, ownFacts),
+      };
     });
   }
 }

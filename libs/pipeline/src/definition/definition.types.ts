@@ -282,14 +282,34 @@ export interface Department {
   checklist: ChecklistItem[];
 }
 
+/** A decision a reviewer can record on a task. */
+export type TaskDecision = 'approve' | 'reject' | 'requestInfo';
+
+/** What happens to the departments that have not decided when the stage's time is up. */
+export type JoinTimeout =
+  { action: 'escalate'; to: string } | { action: 'default'; decision: 'approve' | 'reject' };
+
+/**
+ * How parallel decisions combine into a candidate's outcome: every department approves (`all`),
+ * at least `k` approve (`atLeast`), or a rejection by a department holding a veto rejects
+ * (`anyVetoRejects`; every department holds one unless `vetoes` names some, the others then
+ * advise). `escalateOnTimeout` is the older spelling of `all` with `onTimeout` escalating to
+ * `escalateTo`.
+ */
+export interface JoinRule {
+  policy: 'all' | 'atLeast' | 'anyVetoRejects' | 'escalateOnTimeout';
+  k?: number;
+  escalateTo?: string;
+  vetoes?: string[];
+  onTimeout?: JoinTimeout;
+}
+
 export interface DepartmentalReviewStage extends StageBase {
   kind: 'departmentalReview';
   departments: Department[];
-  join: {
-    policy: 'all' | 'atLeast' | 'anyVetoRejects' | 'escalateOnTimeout';
-    k?: number;
-    escalateTo?: string;
-  };
+  join: JoinRule;
+  /** How long a nominating unit has to answer a request for more information. */
+  informationRequest?: { duration: Duration };
 }
 
 export type RubricItem =

@@ -2,6 +2,7 @@
 // so the shapes below can be trusted; each error carries a JSON pointer.
 import type {
   DefinitionError,
+  DepartmentalReviewStage,
   DossierField,
   ExpertScoringStage,
   PipelineDefinition,
@@ -128,6 +129,32 @@ function checkRubric(
   }
 }
 
+function checkJoinRule(
+  stage: DepartmentalReviewStage,
+  path: string,
+  errors: DefinitionError[],
+): void {
+  const { join } = stage;
+  if (join.k !== undefined && join.policy !== 'atLeast') {
+    errors.push({ path: `${path}/k`, message: 'applies only to the atLeast policy' });
+  }
+  if (join.vetoes !== undefined && join.policy !== 'anyVetoRejects') {
+    errors.push({ path: `${path}/vetoes`, message: 'applies only to the anyVetoRejects policy' });
+  }
+  const departments = new Set(stage.departments.map((d) => d.id));
+  join.vetoes?.forEach((v, i) => {
+    if (!departments.has(v))
+      errors.push({ path: `${path}/vetoes/${i}`, message: `unknown department "${v}"` });
+  });
+  checkUnique(join.vetoes, (v) => v, `${path}/vetoes`, 'veto', errors);
+  if (join.policy === 'escalateOnTimeout' && join.onTimeout !== undefined) {
+    errors.push({
+      path: `${path}/onTimeout`,
+      message: 'escalateOnTimeout already says what happens on timeout; use policy all instead',
+    });
+  }
+}
+
 function checkStages(def: PipelineDefinition, errors: DefinitionError[]): void {
   checkUnique(def.stages, (s) => s.id, '/stages', 'stage id', errors);
   def.stages.forEach((s, i) => {
@@ -153,6 +180,7 @@ function checkStages(def: PipelineDefinition, errors: DefinitionError[]): void {
           message: 'is required for escalateOnTimeout',
         });
       }
+      checkJoinRule(s, `${path}/join`, errors);
     }
     if (s.kind === 'expertScoring') checkRubric(def, s, path, errors);
   });

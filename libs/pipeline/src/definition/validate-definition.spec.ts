@@ -201,6 +201,37 @@ describe('semantic checks point at the offending path', () => {
       { path: '/stages/1/join/k', message: 'must be between 1 and 5 departments' },
     ],
     [
+      'a veto held by an undeclared department',
+      (d) => (d.stages[1].join = { policy: 'anyVetoRejects', vetoes: ['discipline', 'police'] }),
+      { path: '/stages/1/join/vetoes/1', message: 'unknown department "police"' },
+    ],
+    [
+      'vetoes under a policy without vetoes',
+      (d) => (d.stages[1].join = { policy: 'all', vetoes: ['discipline'] }),
+      { path: '/stages/1/join/vetoes', message: 'applies only to the anyVetoRejects policy' },
+    ],
+    [
+      'k under a policy other than atLeast',
+      (d) => (d.stages[1].join = { policy: 'all', k: 2 }),
+      { path: '/stages/1/join/k', message: 'applies only to the atLeast policy' },
+    ],
+    [
+      'a timeout default that is not a decision',
+      (d) =>
+        (d.stages[1].join = { policy: 'all', onTimeout: { action: 'default', decision: 'maybe' } }),
+      { path: '/stages/1/join/onTimeout/decision', message: 'must be one of "approve", "reject"' },
+    ],
+    [
+      'a timeout escalation without a target',
+      (d) => (d.stages[1].join = { policy: 'all', onTimeout: { action: 'escalate' } }),
+      { path: '/stages/1/join/onTimeout/to', message: 'is required' },
+    ],
+    [
+      'an unknown timeout action',
+      (d) => (d.stages[1].join = { policy: 'all', onTimeout: { action: 'ignore' } }),
+      { path: '/stages/1/join/onTimeout/action', message: 'unknown value "ignore"' },
+    ],
+    [
       'stroke order without a name field',
       (d) => (d.selection.listOrder.nameField = 'birthDate'),
       {

@@ -47,6 +47,30 @@ describe('loadConfig', () => {
     expect(problems).toContain('SHUTDOWN_TIMEOUT_MS must be an integer');
   });
 
+  it('never repeats a secret value in an error, only what was wrong with it', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        JWT_SECRET: 'too-short-secret-A1',
+        ADMIN_PASSWORD: 'short-B2',
+        PII_ENCRYPTION_KEY: 'not-a-key-C3',
+        DATABASE_URL: 'mysql://user:password-D4@host/db',
+        REDIS_URL: 'redis://user:pass word-E5@host',
+      });
+    } catch (e) {
+      error = e;
+    }
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toContain('JWT_SECRET must be at least 32 characters (got 19 characters)');
+    expect(problems).toContain('ADMIN_PASSWORD must be at least 10 characters (got 8 characters)');
+    expect(problems).toContain('PII_ENCRYPTION_KEY must be 32 bytes, base64-encoded');
+    expect(problems).toContain(
+      'DATABASE_URL must be a postgres:// or postgresql:// connection URL (got a "mysql://…" URL)',
+    );
+    expect(problems).toContain('REDIS_URL must be a redis:// or rediss:// URL');
+    for (const secret of ['A1', 'B2', 'C3', 'D4', 'E5']) expect(problems).not.toContain(secret);
+  });
+
   it('ignores unrelated environment variables', () => {
     expect(() => loadConfig({ PATH: '/usr/bin', HOME: '/root' })).not.toThrow();
   });

@@ -103,6 +103,18 @@ export class AppConfig {
   LOGIN_MAX_FAILURES = 5;
 
   @Transform(toInt)
+  @IsInt({ message: 'LOGIN_ACCOUNT_MAX_FAILURES must be an integer between 1 and 1000' })
+  @Min(1, { message: 'LOGIN_ACCOUNT_MAX_FAILURES must be an integer between 1 and 1000' })
+  @Max(1000, { message: 'LOGIN_ACCOUNT_MAX_FAILURES must be an integer between 1 and 1000' })
+  LOGIN_ACCOUNT_MAX_FAILURES = 20;
+
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_ADDRESS_MAX_FAILURES must be an integer between 1 and 1000' })
+  @Min(1, { message: 'LOGIN_ADDRESS_MAX_FAILURES must be an integer between 1 and 1000' })
+  @Max(1000, { message: 'LOGIN_ADDRESS_MAX_FAILURES must be an integer between 1 and 1000' })
+  LOGIN_ADDRESS_MAX_FAILURES = 30;
+
+  @Transform(toInt)
   @IsInt({ message: 'LOCKOUT_MINUTES must be an integer between 1 and 1440' })
   @Min(1, { message: 'LOCKOUT_MINUTES must be an integer between 1 and 1440' })
   @Max(1440, { message: 'LOCKOUT_MINUTES must be an integer between 1 and 1440' })
@@ -163,6 +175,24 @@ export class AppConfig {
   @Max(104_857_600, { message: 'UPLOAD_LIMIT_BYTES must be an integer between 1024 and 104857600' })
   UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
 
+  /** Ed25519 key (PEM) that signs audit checkpoints; created 0600 on first use. Default: <DATA_DIR>/audit-checkpoint.key */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  AUDIT_CHECKPOINT_KEY_FILE?: string = undefined;
+
+  /** The checkpoint log (JSON lines, append-only). Default: <DATA_DIR>/audit-checkpoints.jsonl */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  AUDIT_CHECKPOINT_LOG?: string = undefined;
+
+  @Transform(toInt)
+  @IsInt({ message: 'AUDIT_CHECKPOINT_INTERVAL_MINUTES must be an integer between 1 and 1440' })
+  @Min(1, { message: 'AUDIT_CHECKPOINT_INTERVAL_MINUTES must be an integer between 1 and 1440' })
+  @Max(1440, { message: 'AUDIT_CHECKPOINT_INTERVAL_MINUTES must be an integer between 1 and 1440' })
+  AUDIT_CHECKPOINT_INTERVAL_MINUTES = 15;
+
   /** Base URL used in links sent to people (invitations, password resets). */
   @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http:// or https:// URL' })
   PUBLIC_URL = 'http://localhost:3000';
@@ -172,6 +202,24 @@ export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
+}
+
+/** Variables whose values must never appear in a message or log, even when they are wrong. */
+const SECRET_VARIABLES = new Set(['JWT_SECRET', 'ADMIN_PASSWORD', 'PII_ENCRYPTION_KEY']);
+/** Variables that may carry a password in their URL. */
+const URL_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL']);
+
+/** What a configuration error may say about the value it refused. */
+function describeValue(variable: string, value: unknown): string {
+  if (SECRET_VARIABLES.has(variable)) {
+    return typeof value === 'string' ? `got ${[...value].length} characters` : 'value hidden';
+  }
+  if (URL_VARIABLES.has(variable) && typeof value === 'string') {
+    // Only the scheme: a malformed URL can hide its password anywhere.
+    const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(value)?.[0];
+    return scheme ? `got a ${JSON.stringify(`${scheme}…`)} URL` : 'value hidden';
+  }
+  return `got ${JSON.stringify(value)}`;
 }
 
 /** Reads and validates the environment; throws ConfigError listing every bad variable. */
@@ -185,7 +233,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     throw new ConfigError(
       errors.flatMap((e) =>
-        Object.values(e.constraints ?? {}).map((m) => `${m} (got ${JSON.stringify(e.value)})`),
+        Object.values(e.constraints ?? {}).map(
+          (m) => `${m} (${describeValue(e.property, e.value)})`,
+        ),
       ),
     );
   }

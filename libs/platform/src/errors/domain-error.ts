@@ -15,9 +15,11 @@ export type ErrorCode =
   | 'INVALID_TRANSITION'
   | 'PAYLOAD_INVALID'
   | 'UNAUTHENTICATED'
-  | 'ACCOUNT_LOCKED'
+  | 'SIGN_IN_THROTTLED'
   | 'TOKEN_INVALID'
   | 'FORBIDDEN'
+  | 'ORIGIN_REFUSED'
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
   | 'SHUTTING_DOWN'
   | 'CALENDAR_DATA_MISSING';
@@ -30,6 +32,9 @@ export interface FieldError {
 
 /** A failure the caller can act on. Never extends HttpException: HTTP is the filter's concern. */
 export class DomainError extends Error {
+  /** When set, the answer carries it as a Retry-After header. */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -61,9 +66,8 @@ export function statusForCode(code: ErrorCode): number {
       return 400;
     case 'UNAUTHENTICATED':
       return 401;
-    case 'ACCOUNT_LOCKED':
-      return 423;
     case 'FORBIDDEN':
+    case 'ORIGIN_REFUSED':
       return 403;
     case 'NOT_FOUND':
       return 404;
@@ -79,7 +83,10 @@ export function statusForCode(code: ErrorCode): number {
     // between writes, which is what 409 says here); the admin declares the year to fix it.
     case 'CALENDAR_DATA_MISSING':
       return 422;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
     case 'RATE_LIMITED':
+    case 'SIGN_IN_THROTTLED':
       return 429;
     case 'SHUTTING_DOWN':
       return 503;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Module, Post } from '@nestjs/common';
+import { Body, Controller, Get, Module, Param, Post } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
@@ -28,8 +28,23 @@ class NomineeRequest {
   contests: ContestRequest[];
 }
 
+class ItemParams {
+  @Type(() => Number)
+  @IsInt({ message: 'n must be a positive integer' })
+  @Min(1, { message: 'n must be a positive integer' })
+  n: number;
+}
+
 @Controller('probe')
 class ProbeController {
+  @Get('items/:n')
+  item(@Param() params: ItemParams) {
+    const seen = { ...params };
+    // A handler may change its parameters; the next request must not see that.
+    params.n = -1;
+    return { n: seen.n, type: typeof seen.n, isParams: params instanceof ItemParams };
+  }
+
   @Post()
   create(@Body() body: NomineeRequest) {
     return { received: body.fullName, rankType: typeof body.contests[0].rank };
@@ -99,6 +114,20 @@ describe('validation pipe and exception filter', () => {
     const res = await post({ fullName: 'a', contests: [{ name: 'c', rank: 1 }], isAdmin: true });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors).toEqual([{ path: 'isAdmin', message: 'isAdmin should not exist' }]);
+  });
+
+  it('validates path parameters on every request, valid ones from memory as their own copy', async () => {
+    const get = (n: string) => app.inject({ method: 'GET', url: `/probe/items/${n}` });
+    for (let i = 0; i < 2; i++) {
+      const res = await get('7');
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ n: 7, type: 'number', isParams: true });
+    }
+    for (const bad of ['0', 'x', '7.5']) {
+      const res = await get(bad);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors).toEqual([{ path: 'n', message: 'n must be a positive integer' }]);
+    }
   });
 
   it('maps a domain error code to its status', async () => {

@@ -1,17 +1,18 @@
 import { checkJobHandlers } from './job-processor';
-import { JobName, QueueName } from './jobs';
+import { JOB_QUEUES, JobName, QueueName } from './jobs';
 
 describe('checkJobHandlers', () => {
   it('accepts wiring where every job has exactly one handler on its queue', () => {
-    expect(
-      checkJobHandlers([
-        { processor: 'Ping', queue: QueueName.System, jobs: [JobName.SystemPing] },
-      ]),
-    ).toEqual([]);
+    const complete = Object.values(JobName).map((name) => ({
+      processor: name,
+      queue: JOB_QUEUES[name],
+      jobs: [name],
+    }));
+    expect(checkJobHandlers(complete)).toEqual([]);
   });
 
   it('reports a job without a handler', () => {
-    expect(checkJobHandlers([])).toEqual(['job system.ping has no handler']);
+    expect(checkJobHandlers([])).toContain('job system.ping has no handler');
   });
 
   it('reports a job with two handlers, naming both', () => {
@@ -19,6 +20,6 @@ describe('checkJobHandlers', () => {
       { processor: 'A', queue: QueueName.System, jobs: [JobName.SystemPing] },
       { processor: 'B', queue: QueueName.System, jobs: [JobName.SystemPing] },
     ]);
-    expect(problems).toEqual(['job system.ping has 2 handlers: A, B']);
+    expect(problems).toContain('job system.ping has 2 handlers: A, B');
   });
 });

@@ -28,6 +28,15 @@ export class JobQueue {
     return String(job.id);
   }
 
+  /**
+   * Runs a job every `everyMs` as a BullMQ job scheduler named after the job: every replica
+   * declares the same one, so it exists once and fires once per interval, whatever the number
+   * of processes.
+   */
+  async schedule<N extends JobName>(name: N, data: JobPayloads[N], everyMs: number): Promise<void> {
+    await this.queue(JOB_QUEUES[name]).upsertJobScheduler(name, { every: everyMs }, { name, data });
+  }
+
   async counts(): Promise<Record<QueueName, QueueCounts>> {
     const entries = await Promise.all(
       Object.values(QueueName).map(

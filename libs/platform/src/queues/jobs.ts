@@ -6,20 +6,33 @@ import type { DefaultJobOptions } from 'bullmq';
  */
 export enum QueueName {
   System = 'system',
+  Audit = 'audit',
+  Workflow = 'workflow',
 }
 
 export enum JobName {
   SystemPing = 'system.ping',
+  AuditCheckpoint = 'audit.checkpoint',
+  /** A stage's calendar has run out: close it if its conditions hold, else escalate. */
+  WorkflowStageEnd = 'workflow.stage-end',
+  /** A stage's last day has begun: remind the owners of open tasks. */
+  WorkflowStageReminder = 'workflow.stage-reminder',
 }
 
 /** Each job name maps to exactly one payload type. */
 export interface JobPayloads {
   [JobName.SystemPing]: { note?: string; delayMs?: number };
+  [JobName.AuditCheckpoint]: Record<string, never>;
+  [JobName.WorkflowStageEnd]: { editionId: string; stageId: string };
+  [JobName.WorkflowStageReminder]: { editionId: string; stageId: string };
 }
 
 /** Which queue carries each job. */
 export const JOB_QUEUES: Record<JobName, QueueName> = {
   [JobName.SystemPing]: QueueName.System,
+  [JobName.AuditCheckpoint]: QueueName.Audit,
+  [JobName.WorkflowStageEnd]: QueueName.Workflow,
+  [JobName.WorkflowStageReminder]: QueueName.Workflow,
 };
 
 export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N] };

@@ -11,7 +11,12 @@ export type DatabaseKind = 'embedded-postgres' | 'postgres';
  */
 export interface Runtime {
   config: AppConfig;
-  database: { kind: DatabaseKind; url: string };
+  /**
+   * `url` is the application's connection; `migrationUrl` the one migrations run on. Embedded,
+   * they are a role without superuser rights and the cluster's superuser; with DATABASE_URL,
+   * both are that URL (see the README for the roles an operator should set up).
+   */
+  database: { kind: DatabaseKind; url: string; migrationUrl: string };
   queues: QueueBackend;
   /** Stops what the runtime started itself (the embedded server); external services stay. */
   release(): Promise<void>;
@@ -23,15 +28,21 @@ export async function prepareRuntime(config: AppConfig): Promise<Runtime> {
   let embedded: EmbeddedPostgresServer | undefined;
   let database: Runtime['database'];
   if (config.DATABASE_URL) {
-    database = { kind: 'postgres', url: config.DATABASE_URL };
+    database = { kind: 'postgres', url: config.DATABASE_URL, migrationUrl: config.DATABASE_URL };
   } else {
     const logger = new Logger('EmbeddedPostgres');
     embedded = new EmbeddedPostgresServer({
       dataDir: config.DATA_DIR,
       database: 'craftcert',
-      onLog: (line) => line && logger.debug(line),
+      applicationSchemas: [config.QUEUE_PREFIX],
+      onLog: (line) => logger.debug(line),
     });
-    database = { kind: 'embedded-postgres', url: await embedded.start() };
+    const urls = await embedded.start();
+    database = {
+      kind: 'embedded-postgres',
+      url: urls.applicationUrl,
+      migrationUrl: urls.superuserUrl,
+    };
   }
   const queues = configureQueueBackend({
     redisUrl: config.REDIS_URL,

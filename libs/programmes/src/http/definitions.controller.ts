@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { diffDefinitions, EligibilityResult } from '@craftcert/pipeline';
 import { Authenticated, RequestValidationError, RequireRoles } from '@craftcert/platform';
 import { DefinitionsRepository } from '../persistence/definitions.repository';
+import type { PipelineDefinitionEntity } from '../persistence/pipeline-definition.entity';
 import { ProgrammeQueries } from '../persistence/programme.queries';
 import { EvaluateDossierUseCase } from '../use-cases/evaluate-dossier.use-case';
 import { ProposeDefinitionUseCase } from '../use-cases/propose-definition.use-case';
@@ -35,6 +36,12 @@ export class DefinitionsController {
     private readonly definitions: DefinitionsRepository,
     private readonly queries: ProgrammeQueries,
   ) {}
+
+  // A published version is immutable and held in memory by the repository, so its JSON (16 kB
+  // for the Hangzhou scheme; serialising it was the largest cost of every form load) is built
+  // once, as UTF-8 bytes: a string body would be encoded again on every send. Keyed by the
+  // cached entity itself: drafts are fresh objects and never hit.
+  private readonly publishedJson = new WeakMap<PipelineDefinitionEntity, Buffer>();
 
   @Post()
   @RequireRoles(ADMIN)
@@ -74,9 +81,16 @@ export class DefinitionsController {
 
   @Get(':version')
   @Authenticated()
+  @Header('content-type', 'application/json; charset=utf-8')
   @ApiOkResponse({ type: DefinitionResponse })
-  async get(@Param() { programmeId, version }: DefinitionParams): Promise<DefinitionResponse> {
-    return DefinitionResponse.from(await this.definitions.version(programmeId, version));
+  async get(@Param() { programmeId, version }: DefinitionParams): Promise<Buffer> {
+    const definition = await this.definitions.version(programmeId, version);
+    let json = this.publishedJson.get(definition);
+    if (json === undefined) {
+      json = Buffer.from(JSON.stringify(DefinitionResponse.from(definition)));
+      if (definition.status === 'published') this.publishedJson.set(definition, json);
+    }
+    return json;
   }
 
   @Put(':version')

@@ -1,0 +1,182 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { IsLocalDate } from '@craftcert/calendar';
+import type { TaskDecision } from '@craftcert/pipeline';
+import { TASK_DECISIONS, TASK_STATUSES, type TaskStatus } from '../domain/task-status';
+
+const trimmed = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() : value;
+const STAGE_ID = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+
+export class EditionParams {
+  @ApiProperty({ format: 'uuid', description: 'The edition' })
+  @IsUUID('all', { message: 'editionId must be a UUID' })
+  editionId: string;
+}
+
+export class StageParams extends EditionParams {
+  @ApiProperty({
+    pattern: STAGE_ID.source,
+    example: 'departmental-review',
+    description: 'A stage id of the definition',
+  })
+  @Matches(STAGE_ID, {
+    message: 'stageId must be a stage id of the definition (letters, digits, - and _)',
+  })
+  stageId: string;
+}
+
+export class TaskParams {
+  @ApiProperty({ format: 'uuid', description: 'The review task' })
+  @IsUUID('all', { message: 'taskId must be a UUID' })
+  taskId: string;
+}
+
+export class RequestParams {
+  @ApiProperty({ format: 'uuid', description: 'The request for information' })
+  @IsUUID('all', { message: 'requestId must be a UUID' })
+  requestId: string;
+}
+
+/** Enter, close or advance; `force` (close only) needs a reason, which is recorded. */
+export class TransitionRequestBody {
+  @ApiPropertyOptional({ description: 'Close although candidates have no outcome yet (they fail)' })
+  @IsOptional()
+  @IsBoolean({ message: 'force must be true or false' })
+  force?: boolean;
+
+  @ApiPropertyOptional({ example: '联审期限已到，秘书处决定结束', minLength: 2, maxLength: 500 })
+  @ValidateIf((o: TransitionRequestBody) => o.force === true || o.reason !== undefined)
+  @Transform(trimmed)
+  @Length(2, 500, { message: 'reason must be text of 2–500 characters (required with force)' })
+  reason?: string;
+}
+
+export class DepartmentMappingEntry {
+  @ApiProperty({
+    example: 'hrss',
+    pattern: STAGE_ID.source,
+    description: "The definition's department id",
+  })
+  @Matches(STAGE_ID, { message: 'departmentId must be a department id of the definition' })
+  departmentId: string;
+
+  @ApiProperty({ description: 'The department organisation that acts as it' })
+  @IsUUID('all', { message: 'organisationId must be a UUID' })
+  organisationId: string;
+}
+
+export class MapDepartmentsRequest {
+  @ApiProperty({ type: [DepartmentMappingEntry] })
+  @IsArray({ message: 'departments must be a list of { departmentId, organisationId }' })
+  @ArrayMaxSize(100, { message: 'departments must list at most 100 entries' })
+  @ValidateNested({ each: true })
+  @Type(() => DepartmentMappingEntry)
+  departments: DepartmentMappingEntry[];
+}
+
+export class ChecklistAnswerRequest {
+  @ApiProperty({ example: 'skill-certificate', pattern: STAGE_ID.source })
+  @Matches(STAGE_ID, { message: 'itemId must be a checklist item id' })
+  itemId: string;
+
+  @ApiProperty({ description: 'Whether the item is met' })
+  @IsBoolean({ message: 'met must be true or false' })
+  met: boolean;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @Length(1, 500, { message: 'note must be text of 1–500 characters' })
+  note?: string;
+}
+
+export class DecideRequest {
+  @ApiProperty({ enum: TASK_DECISIONS })
+  @IsIn(TASK_DECISIONS, { message: `decision must be one of ${TASK_DECISIONS.join(', ')}` })
+  decision: TaskDecision;
+
+  @ApiProperty({ example: '技能等级证书经核验属实', minLength: 2, maxLength: 2000 })
+  @Transform(trimmed)
+  @Length(2, 2000, { message: 'reason must be text of 2–2000 characters' })
+  reason: string;
+
+  @ApiProperty({
+    type: [ChecklistAnswerRequest],
+    description: "Every item of the task's checklist",
+  })
+  @IsArray({ message: 'checklist must be a list of { itemId, met, note? }' })
+  @ArrayMaxSize(100, { message: 'checklist must list at most 100 answers' })
+  @ValidateNested({ each: true })
+  @Type(() => ChecklistAnswerRequest)
+  checklist: ChecklistAnswerRequest[];
+
+  @ApiPropertyOptional({
+    description: 'The current decision this one amends (required once decided)',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'amends must be the UUID of the decision being amended' })
+  amends?: string;
+}
+
+export class AnswerRequest {
+  @ApiProperty({ example: '已补充技能等级证书原件扫描件', minLength: 2, maxLength: 5000 })
+  @Transform(trimmed)
+  @Length(2, 5000, { message: 'answer must be text of 2–5000 characters' })
+  answer: string;
+}
+
+export class InboxQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all', { message: 'editionId must be a UUID' })
+  editionId?: string;
+
+  @ApiPropertyOptional({ pattern: STAGE_ID.source })
+  @IsOptional()
+  @Matches(STAGE_ID, { message: 'stageId must be a stage id of the definition' })
+  stageId?: string;
+
+  @ApiPropertyOptional({ enum: TASK_STATUSES })
+  @IsOptional()
+  @IsIn(TASK_STATUSES, { message: `status must be one of ${TASK_STATUSES.join(', ')}` })
+  status?: TaskStatus;
+
+  @ApiPropertyOptional({
+    example: '2026-07-01',
+    description: 'Only tasks due on or before this day',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  dueBy?: string;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1, { message: 'limit must be at least 1' })
+  @Max(200, { message: 'limit must be at most 200' })
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'offset must be a whole number' })
+  @Min(0, { message: 'offset must be at least 0' })
+  @Max(1_000_000, { message: 'offset must be at most 1000000' })
+  offset?: number;
+}

@@ -1,0 +1,27 @@
+import { Processor } from '@nestjs/bullmq';
+import { JobHandlers, JobName, JobProcessor, QueueName } from '@craftcert/platform';
+import { CloseStageUseCase } from '../use-cases/close-stage.use-case';
+import { RemindOpenTasksUseCase } from '../use-cases/remind-open-tasks.use-case';
+
+/** Scheduled stage ends and reminders: thin calls into the same use cases the API uses. */
+@Processor(QueueName.Workflow, { concurrency: 2 })
+export class WorkflowProcessor extends JobProcessor {
+  readonly queueName = QueueName.Workflow;
+
+  constructor(
+    private readonly closeStage: CloseStageUseCase,
+    private readonly remind: RemindOpenTasksUseCase,
+  ) {
+    super();
+  }
+
+  protected readonly handlers: JobHandlers = {
+    [JobName.WorkflowStageEnd]: async (data) => {
+      const result = await this.closeStage.execute({ ...data, actorId: null, scheduled: true });
+      return { replayed: result.replayed, deferred: result.deferred ?? false, ...result.summary };
+    },
+    [JobName.WorkflowStageReminder]: async (data) => ({
+      reminded: await this.remind.execute(data.editionId, data.stageId),
+    }),
+  };
+}

@@ -1,0 +1,204 @@
+import { DataSource } from 'typeorm';
+import {
+  Cast,
+  createCast,
+  openEdition,
+  queueBackendsUnderTest,
+  shippedSource,
+  startTestApp,
+  TestApp,
+  waitFor,
+} from '@craftcert/testing';
+import {
+  candidates,
+  coverNextYear,
+  createDepartments,
+  decide,
+  DepartmentDesk,
+  DepartmentKey,
+  DEPARTMENTS,
+  forwardNominations,
+  inbox,
+  mapDepartments,
+  reviewFirstSource,
+  transition,
+} from './workflow-world';
+
+const STAGE = 'departmental-review';
+
+describe.each(queueBackendsUnderTest())(
+  'join policies over five departments (%s queue backend)',
+  (backend) => {
+    let t: TestApp;
+    let cast: Cast;
+    let db: DataSource;
+    let admin: string;
+    let desks: Record<DepartmentKey, DepartmentDesk>;
+    let serial = 0;
+
+    beforeAll(async () => {
+      t = await startTestApp({ backend });
+      cast = await createCast(t);
+      db = t.app.get(DataSource);
+      admin = cast.staff.secretariatAdmin.token;
+      await coverNextYear(t, admin);
+      desks = await createDepartments(t, cast);
+    });
+    afterAll(() => t.close());
+
+    /** An edition whose first stage is the review under `join`, entered with `count` candidates. */
+    async function reviewing(join: string, count: number, options: { overdue?: boolean } = {}) {
+      serial += 1;
+      const { editionId } = await openEdition(t, {
+        code: `join-${serial}-${Math.random().toString(36).slice(2, 6)}`,
+        source: reviewFirstSource(shippedSource('hangzhou-city-craftsman'), join, options),
+      });
+      const { eligible } = await forwardNominations(t, cast, editionId, count);
+      await mapDepartments(t, admin, editionId, desks);
+      const entered = await transition(t, admin, editionId, `stages/${STAGE}/enter`);
+      expect(entered.json()).toMatchObject({ summary: { candidates: count, tasks: count * 5 } });
+      const taskOf = async (department: DepartmentKey, nominationId: string) =>
+        (await inbox(t, desks[department].reviewer.token, editionId, STAGE)).find(
+          (x) => x.nominationId === nominationId,
+        )!.id;
+      const vote = async (
+        nominationId: string,
+        votes: Partial<Record<DepartmentKey, 'approve' | 'reject'>>,
+      ) => {
+        let last: { candidateStatus: string; explanation: { zh: string; en: string } } | undefined;
+        for (const [department, decision] of Object.entries(votes) as [
+          DepartmentKey,
+          'approve' | 'reject',
+        ][]) {
+          const res = await decide(
+            t,
+            desks[department].reviewer.token,
+            await taskOf(department, nominationId),
+            decision,
+          );
+          expect(res.statusCode).toBe(201);
+          last = res.json();
+        }
+        return last!;
+      };
+      const statusOf = async (nominationId: string) =>
+        (await candidates(t, admin, editionId, STAGE)).find(
+          (c) => c.nominationId === nominationId,
+        )!;
+      return { editionId, eligible, vote, statusOf };
+    }
+
+    const approveAllBut = (...except: DepartmentKey[]) =>
+      Object.fromEntries(
+        DEPARTMENTS.filter((d) => !except.includes(d)).map((d) => [d, 'approve']),
+      ) as Partial<Record<DepartmentKey, 'approve'>>;
+
+    it('all: open until the fifth approval; one rejection fails the candidate at once', async () => {
+      const { editionId, eligible, vote, statusOf } = await reviewing('{ policy: all }', 2);
+      expect((await vote(eligible[0], approveAllBut('hrss'))).candidateStatus).toBe('inProgress');
+      expect(await vote(eligible[0], { hrss: 'approve' })).toMatchObject({
+        candidateStatus: 'passed',
+        explanation: { zh: '5 个部门中 5 个同意；全部同意，通过' },
+      });
+      expect(await vote(eligible[1], { hrss: 'reject' })).toMatchObject({
+        candidateStatus: 'failed',
+        explanation: {
+          en: expect.stringContaining('human resources and social security bureau rejected'),
+        },
+      });
+      // Settled outcomes let the stage close although four departments never decided on the second.
+      const closed = await transition(t, admin, editionId, `stages/${STAGE}/close`);
+      expect(closed.json()).toMatchObject({ summary: { passed: 1, failed: 1 } });
+      expect((await statusOf(eligible[1])).status).toBe('failed');
+    });
+
+    it('at least 3 of 5: the third approval passes; three rejections fail', async () => {
+      const { eligible, vote } = await reviewing('{ policy: atLeast, k: 3 }', 2);
+      expect(
+        (await vote(eligible[0], { organisation: 'approve', publicity: 'reject' })).candidateStatus,
+      ).toBe('inProgress');
+      expect(await vote(eligible[0], { hrss: 'approve', discipline: 'approve' })).toMatchObject({
+        candidateStatus: 'passed',
+        explanation: { zh: expect.stringContaining('5 个部门中 3 个同意，市委宣传部不同意') },
+      });
+      expect(
+        await vote(eligible[1], { organisation: 'reject', publicity: 'reject', hrss: 'reject' }),
+      ).toMatchObject({
+        candidateStatus: 'failed',
+        explanation: { en: expect.stringContaining('3 approvals can no longer be reached') },
+      });
+    });
+
+    const closesOf = (editionId: string) =>
+      db.query(
+        `SELECT scheduled, forced FROM stage_transition WHERE edition_id = $1 AND transition = 'close'`,
+        [editionId],
+      );
+
+    it('timeout with a default: the scheduled end applies it to the undecided and closes the stage, once', async () => {
+      const { editionId, eligible, statusOf } = await reviewing(
+        '{ policy: all, onTimeout: { action: default, decision: approve } }',
+        2,
+        { overdue: true },
+      );
+      const closes = await waitFor(
+        async () => {
+          const rows = await closesOf(editionId);
+          return rows.length > 0 ? rows : undefined;
+        },
+        { what: 'the scheduled end to close the stage', timeoutMs: 30_000 },
+      );
+      expect(closes).toEqual([{ scheduled: true, forced: false }]);
+      const first = await statusOf(eligible[0]);
+      expect(first.status).toBe('passed');
+      expect(first.explanation.zh).toContain(
+        '逾期未决定的市委组织部、市委宣传部、市人力社保局、市经信局、市纪委监委按默认处理',
+      );
+      // The same end scheduled again, or closed by hand, changes nothing.
+      const again = await transition(t, admin, editionId, `stages/${STAGE}/close`);
+      expect(again.json()).toMatchObject({ replayed: true });
+      expect(await closesOf(editionId)).toHaveLength(1);
+    });
+
+    it('timeout with escalation: the scheduled end refers open candidates to the secretariat and leaves the stage open', async () => {
+      const { editionId, eligible, vote, statusOf } = await reviewing(
+        '{ policy: all, onTimeout: { action: escalate, to: secretariat } }',
+        2,
+        { overdue: true },
+      );
+      await waitFor(
+        async () => {
+          const [row] = await db.query(
+            `SELECT payload FROM outbox_event WHERE topic = 'workflow.stage-overdue' AND payload->>'editionId' = $1`,
+            [editionId],
+          );
+          return row?.payload;
+        },
+        { what: 'the scheduled end to report the stage overdue', timeoutMs: 30_000 },
+      );
+      expect(await statusOf(eligible[0])).toMatchObject({ status: 'inProgress', escalated: true });
+      expect(await closesOf(editionId)).toEqual([]);
+      // The departments still decide; a settled candidate is no longer escalated.
+      expect((await vote(eligible[0], approveAllBut())).candidateStatus).toBe('passed');
+      expect((await statusOf(eligible[0])).escalated).toBe(false);
+      // The secretariat ends it: refused while one is open, then forced with a recorded reason.
+      expect((await transition(t, admin, editionId, `stages/${STAGE}/close`)).statusCode).toBe(409);
+      const noReason = await transition(t, admin, editionId, `stages/${STAGE}/close`, {
+        force: true,
+      });
+      expect(noReason.statusCode).toBe(400);
+      const forced = await transition(t, admin, editionId, `stages/${STAGE}/close`, {
+        force: true,
+        reason: '部门逾期未复，领导小组决定',
+      });
+      expect(forced.json()).toMatchObject({
+        forced: true,
+        reason: '部门逾期未复，领导小组决定',
+        summary: { passed: 1, failed: 1 },
+      });
+      expect((await statusOf(eligible[1])).explanation.zh).toContain(
+        '被强制结束：部门逾期未复，领导小组决定',
+      );
+    });
+  },
+);
