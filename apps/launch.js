@@ -52,10 +52,23 @@ function fingerprint() {
 function build(force) {
   const wanted = fingerprint();
   if (!force && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === wanted) return;
+  const swc = join(ROOT, 'node_modules', '.bin', 'swc');
+  if (!existsSync(swc)) {
+    // An install without dev dependencies (npm ci --omit=dev) cannot compile: keep what was
+    // built, or say what is missing.
+    if (existsSync(join(DIST, APPS.server))) {
+      process.stderr.write(
+        'sources changed but @swc/cli is not installed; using the existing dist/\n',
+      );
+      return;
+    }
+    process.stderr.write('dist/ is missing and @swc/cli is not installed: run npm install\n');
+    // Only npm install's own build (prepare) may go on without one.
+    process.exit(force || command !== 'build' ? 1 : 0);
+  }
   // Compiled files of deleted sources must not linger, so the compiled trees start empty.
   for (const dir of SOURCES) rmSync(join(DIST, dir), { recursive: true, force: true });
   rmSync(STAMP, { force: true });
-  const swc = join(ROOT, 'node_modules', '.bin', 'swc');
   const args = [
     ...SOURCES,
     '-d',

@@ -17,6 +17,8 @@ import { SignInThrottle1796200000000 } from './1796200000000-SignInThrottle';
 import { AuditChainLinking1796218671049 } from './1796218671049-AuditChainLinking';
 import { SigningKeyOutsideDatabase1796219323148 } from './1796219323148-SigningKeyOutsideDatabase';
 import { Workflow1796219487509 } from './1796219487509-Workflow';
+import { PasswordChangeRequired1796222378814 } from './1796222378814-PasswordChangeRequired';
+import { ConflictDeclarations1796224000000 } from './1796224000000-ConflictDeclarations';
 
 /**
  * Every entity and every migration, in order. The app, the CLI and the tests build their data
@@ -45,5 +47,7 @@ export const catalogue: PersistenceCatalogue = {
     AuditChainLinking1796218671049,
     SigningKeyOutsideDatabase1796219323148,
     Workflow1796219487509,
+    PasswordChangeRequired1796222378814,
+    ConflictDeclarations1796224000000,
   ],
 };

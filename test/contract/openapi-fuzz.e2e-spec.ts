@@ -241,7 +241,7 @@ describe('the API under generated hostile and well-shaped input', () => {
       const counts = new Map<string, number>();
       for (const row of rows) {
         if (row.table_name === 'audit_record' && SECURITY_EVENTS.includes(row.action)) continue;
-        if (SECURITY_TABLES.includes(row.table_name)) continue;
+        if (SECURITY_TABLES.includes(row.table_name) && row.op === 'INSERT') continue;
         const what = `${row.op.toLowerCase()} ${row.table_name}`;
         counts.set(what, (counts.get(what) ?? 0) + 1);
       }

@@ -83,17 +83,28 @@ describe('nominating: from draft to the secretariat', () => {
     ).toBe('draft');
   });
 
-  it("keeps a draft's personal data within its unit until it is submitted", async () => {
-    const read = (who: keyof Cast['staff']) =>
-      t.request({ url: `/api/nominations/${nominationId}/personal-data`, token: as(who) });
+  it('keeps a draft within its unit until it is submitted', async () => {
+    await attachRequiredEvidence(t, as('unitNominator'), nominationId);
+    const read = (who: keyof Cast['staff'], path = '/personal-data') =>
+      t.request({ url: `/api/nominations/${nominationId}${path}`, token: as(who) });
     const own = await read('unitNominator');
     expect(own.statusCode).toBe(200);
     expect(own.json()).toMatchObject({ name: '王建国' });
-    for (const outsider of ['unitApprover', 'secretariatAdmin'] as const) {
-      const res = await read(outsider);
-      expect(res.statusCode).toBe(404);
-      expect(res.body).not.toContain('王建国');
-      expect(res.body).not.toContain('330102198001011234');
+    expect((await read('unitNominator', '/evidence')).json<unknown[]>()).toHaveLength(2);
+    for (const outsider of ['unitApprover', 'secretariatAdmin', 'auditor'] as const) {
+      for (const path of ['', '/personal-data', '/evidence', '/timeline']) {
+        const res = await read(outsider, path);
+        expect(res.statusCode).toBe(
+          outsider === 'auditor' && path === '/personal-data' ? 403 : 404,
+        );
+        expect(res.body).not.toContain('王建国');
+        expect(res.body).not.toContain('330102198001011234');
+      }
+      const listed = await t.request({
+        url: `/api/editions/${editionId}/nominations`,
+        token: as(outsider),
+      });
+      expect(listed.json<Nomination[]>().map((n) => n.id)).not.toContain(nominationId);
     }
     const [audit] = await db.query(
       `SELECT count(*)::int AS n FROM audit_record WHERE action = 'pii.read' AND subject_id = $1`,
@@ -103,7 +114,6 @@ describe('nominating: from draft to the secretariat', () => {
   });
 
   it('submits and shows the explained eligibility at once', async () => {
-    await attachRequiredEvidence(t, as('unitNominator'), nominationId);
     const res = await t.request({
       method: 'POST',
       url: `/api/nominations/${nominationId}/submit`,

@@ -1,10 +1,18 @@
 import { DataSource } from 'typeorm';
-import { Cast, createCast, openEdition, startTestApp, TestApp } from '@craftcert/testing';
+import {
+  Cast,
+  createCast,
+  createStaff,
+  openEdition,
+  startTestApp,
+  TestApp,
+} from '@craftcert/testing';
 import {
   candidates,
   coverNextYear,
   createDepartments,
   decide,
+  declareNoConflict,
   DepartmentDesk,
   DepartmentKey,
   DEPARTMENTS,
@@ -60,6 +68,18 @@ describe('workflow: qualification check, then a departmental review on the shipp
     expect((await transition(t, admin, editionId, 'stages/no-such-stage/enter')).statusCode).toBe(
       404,
     );
+    // No body at all is the same as an empty one; a bad stage id is named.
+    const bare = await t.request({
+      method: 'POST',
+      url: `/api/editions/${editionId}/workflow/stages/qualification-check/close`,
+      token: admin,
+    });
+    expect(bare.statusCode).toBe(409);
+    const bad = await transition(t, admin, editionId, 'stages/%20bad/enter');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ errors: { path: string }[] }>().errors.map((e) => e.path)).toEqual([
+      'stageId',
+    ]);
   });
 
   it('entering the first stage takes the eligible nominations at the secretariat, once', async () => {
@@ -154,6 +174,14 @@ describe('workflow: qualification check, then a departmental review on the shipp
       eligible.slice(0, 2).toSorted(),
     );
     expect(hrss[0].dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The reviewer declares on conflicts of interest before the dossier opens.
+    const undeclared = await t.request({
+      url: `/api/review-tasks/${hrss[0].id}/dossier`,
+      token: desks.hrss.reviewer.token,
+    });
+    expect(undeclared.statusCode).toBe(409);
+    expect(undeclared.json<{ message: string }>().message).toContain('conflict of interest');
+    await declareNoConflict(t, desks.hrss.reviewer.token, hrss[0].id);
     // The reviewer reads the candidate's dossier (read-only); that read of personal data is audited.
     const dossier = await t.request({
       url: `/api/review-tasks/${hrss[0].id}/dossier`,
@@ -184,6 +212,61 @@ describe('workflow: qualification check, then a departmental review on the shipp
     (await inbox(t, desks[department].reviewer.token, editionId, 'departmental-review')).find(
       (task) => task.nominationId === nominationId,
     )!;
+
+  it('a reviewer who declares a conflict is recused; the department’s other reviewer takes the task; the secretariat sees every declaration', async () => {
+    const task = await taskFor('hrss', eligible[0]);
+    const related = await createStaff(t, desks.hrss.organisationId, ['departmentReviewer']);
+    const vague = await t.request({
+      method: 'POST',
+      url: `/api/review-tasks/${task.id}/declaration`,
+      token: related.token,
+      payload: { conflict: true },
+    });
+    expect(vague.statusCode).toBe(400);
+    expect(vague.json<{ errors: { path: string }[] }>().errors.map((e) => e.path)).toEqual([
+      'kind',
+      'reason',
+    ]);
+    const declared = await t.request({
+      method: 'POST',
+      url: `/api/review-tasks/${task.id}/declaration`,
+      token: related.token,
+      payload: { conflict: true, kind: 'relative', reason: '候选人是本人亲属' },
+    });
+    expect(declared.statusCode).toBe(201);
+    const again = await t.request({
+      method: 'POST',
+      url: `/api/review-tasks/${task.id}/declaration`,
+      token: related.token,
+      payload: { conflict: false },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(
+      (await t.request({ url: `/api/review-tasks/${task.id}/dossier`, token: related.token }))
+        .statusCode,
+    ).toBe(403);
+    expect((await decide(t, related.token, task.id, 'approve')).statusCode).toBe(403);
+    const conflicts = (
+      await t.request({ url: `/api/editions/${editionId}/workflow/conflicts`, token: admin })
+    ).json<{ userId: string; conflict: boolean; kind: string | null; taskKey: string }[]>();
+    expect(conflicts[0]).toMatchObject({
+      userId: related.userId,
+      conflict: true,
+      kind: 'relative',
+      taskKey: 'hrss',
+    });
+    expect(conflicts.some((c) => c.userId === desks.hrss.reviewer.userId && !c.conflict)).toBe(
+      true,
+    );
+    const [event] = await db.query(
+      `SELECT payload FROM outbox_event WHERE topic = 'workflow.reviewer-recused'`,
+    );
+    expect(event.payload).toMatchObject({
+      taskId: task.id,
+      userId: related.userId,
+      kind: 'relative',
+    });
+  });
 
   it('any veto: all five approving passes; the explanation counts them', async () => {
     for (const department of DEPARTMENTS) {
@@ -299,6 +382,7 @@ describe('workflow: qualification check, then a departmental review on the shipp
     );
     expect(actions.map((a: { action: string }) => a.action)).toEqual([
       'workflow.advanced',
+      'workflow.conflict-declared',
       'workflow.decision-amended',
       'workflow.departments-mapped',
       'workflow.information-answered',

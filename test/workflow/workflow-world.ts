@@ -176,12 +176,13 @@ export async function decide(
   decision: 'approve' | 'reject' | 'requestInfo',
   body: { reason?: string; amends?: string; checklist?: { itemId: string; met: boolean }[] } = {},
 ) {
-  const task = await call<{ checklist: { id: string }[] }>(
+  const task = await call<{ checklist: { id: string }[]; task: { assigneeKind: string } }>(
     t,
     'GET',
     `/api/review-tasks/${taskId}`,
     token,
   );
+  if (task.task.assigneeKind === 'department') await declareNoConflict(t, token, taskId);
   return t.request({
     method: 'POST',
     url: `/api/review-tasks/${taskId}/decisions`,
@@ -268,4 +269,18 @@ export async function coverNextYear(t: TestApp, token: string): Promise<void> {
   await call(t, 'PUT', `/api/calendar/years/${next}/declaration`, token, {
     reason: '测试：下一年按周一至周五计',
   });
+}
+
+/** A department reviewer's "no conflict of interest" on a task (a repeat is refused and ignored). */
+export async function declareNoConflict(t: TestApp, token: string, taskId: string): Promise<void> {
+  const res = await t.request({
+    method: 'POST',
+    url: `/api/review-tasks/${taskId}/declaration`,
+    token,
+    payload: { conflict: false },
+  });
+  // 409: already declared; 403/404: not this caller's to declare (the decision will say so).
+  if (![201, 409, 403, 404].includes(res.statusCode)) {
+    throw new Error(`declaring on ${taskId}: ${res.statusCode} ${res.body}`);
+  }
 }

@@ -81,3 +81,4 @@ export {
   STAGE_KINDS,
   stageKindOf,
 } from './workflow/stage-kinds';
+export { type StageMigrationChange, compareStagePlans } from './workflow/stage-migration';

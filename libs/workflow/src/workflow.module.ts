@@ -18,7 +18,9 @@ import { AdvanceWorkflowUseCase } from './use-cases/advance-workflow.use-case';
 import { AnswerInformationRequestUseCase } from './use-cases/answer-information-request.use-case';
 import { CloseStageUseCase } from './use-cases/close-stage.use-case';
 import { DecideTaskUseCase } from './use-cases/decide-task.use-case';
+import { DeclareConflictUseCase } from './use-cases/declare-conflict.use-case';
 import { EnterStageUseCase } from './use-cases/enter-stage.use-case';
+import { ListConflictDeclarationsUseCase } from './use-cases/list-conflict-declarations.use-case';
 import { ListInformationRequestsUseCase } from './use-cases/list-information-requests.use-case';
 import { ListReviewInboxUseCase } from './use-cases/list-review-inbox.use-case';
 import { ListStageCandidatesUseCase } from './use-cases/list-stage-candidates.use-case';
@@ -45,6 +47,8 @@ export const WORKFLOW_USE_CASES = [
   ListInformationRequestsUseCase,
   RemindOpenTasksUseCase,
   ReadTaskDossierUseCase,
+  DeclareConflictUseCase,
+  ListConflictDeclarationsUseCase,
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
 import {
   AppConfig,
   JobHandlers,
@@ -8,12 +9,16 @@ import {
   JobQueue,
   QueueName,
 } from '@craftcert/platform';
-import { CheckpointAuditChainUseCase } from '../use-cases/checkpoint-audit-chain.use-case';
+import {
+  AuditCheckpointRefusedError,
+  CheckpointAuditChainUseCase,
+} from '../use-cases/checkpoint-audit-chain.use-case';
 
 /** `audit.checkpoint`: links what is pending and signs the chain's head. */
 @Processor(QueueName.Audit, { concurrency: 1 })
 export class AuditCheckpointProcessor extends JobProcessor {
   readonly queueName = QueueName.Audit;
+  private readonly logger = new Logger('AuditCheckpoints');
 
   constructor(private readonly checkpoint: CheckpointAuditChainUseCase) {
     super();
@@ -21,8 +26,15 @@ export class AuditCheckpointProcessor extends JobProcessor {
 
   protected readonly handlers: JobHandlers = {
     [JobName.AuditCheckpoint]: async () => {
-      const { checkpoint, created } = await this.checkpoint.execute();
-      return checkpoint && { position: checkpoint.position, hash: checkpoint.hash, created };
+      try {
+        const { checkpoint, created } = await this.checkpoint.execute();
+        return checkpoint && { position: checkpoint.position, hash: checkpoint.hash, created };
+      } catch (error) {
+        // The chain contradicts its checkpoints: retrying cannot help, an operator must look.
+        if (!(error instanceof AuditCheckpointRefusedError)) throw error;
+        this.logger.error(`audit checkpoint refused: ${error.message}`);
+        throw new UnrecoverableError(error.message);
+      }
     },
   };
 }

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { DomainError, RequestContext } from '@craftcert/platform';
 import { AccessTokens, SignedInActor } from '../auth/access-tokens';
 import { ACCESS_COOKIE } from '../auth/cookies';
-import { ACCESS_METADATA, AccessPolicy } from './access.decorators';
+import { ACCESS_METADATA, AccessPolicy, BEFORE_PASSWORD_CHANGE } from './access.decorators';
 
 export type AuthenticatedRequest = FastifyRequest & { actor?: SignedInActor };
 
@@ -35,10 +35,25 @@ export class AccessGuard implements CanActivate {
     if (!policy) throw new DomainError('FORBIDDEN', 'This route declares no access policy');
     if (policy.kind === 'public') return true;
     if (!actor) throw new DomainError('UNAUTHENTICATED', 'Sign in to use this route');
+    if (actor.passwordChangeRequired && !this.allowedBeforePasswordChange(context)) {
+      throw new DomainError(
+        'PASSWORD_CHANGE_REQUIRED',
+        'Change the generated password first (POST /api/me/password), then refresh the session',
+      );
+    }
     if (policy.kind === 'roles' && !actor.roles.some((r) => policy.roles.includes(r))) {
       throw new DomainError('FORBIDDEN', 'Your role does not allow this');
     }
     return true;
+  }
+
+  private allowedBeforePasswordChange(context: ExecutionContext): boolean {
+    return (
+      this.reflector.getAllAndOverride<boolean | undefined>(BEFORE_PASSWORD_CHANGE, [
+        context.getHandler(),
+        context.getClass(),
+      ]) === true
+    );
   }
 
   private identify(request: AuthenticatedRequest): SignedInActor | undefined {

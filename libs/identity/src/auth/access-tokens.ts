@@ -10,6 +10,8 @@ interface AccessClaims {
   org: string;
   roles: Role[];
   sid: string;
+  /** Present (true) while the user must change a generated password first. */
+  pcr?: true;
   exp: number;
 }
 
@@ -22,6 +24,7 @@ const VERIFIED_CACHE_SIZE = 10_000;
 export interface SignedInActor extends Actor {
   roles: readonly Role[];
   sessionId: string;
+  passwordChangeRequired?: boolean;
 }
 
 /**
@@ -47,12 +50,14 @@ export class AccessTokens {
     organisationId: string;
     roles: readonly Role[];
     sessionId: string;
+    passwordChangeRequired?: boolean;
   }): string {
     const claims: Omit<AccessClaims, 'exp'> = {
       sub: actor.userId,
       org: actor.organisationId,
       roles: [...actor.roles],
       sid: actor.sessionId,
+      ...(actor.passwordChangeRequired ? { pcr: true as const } : {}),
     };
     return this.jwt.sign(claims, {
       secret: this.key.secret,
@@ -94,6 +99,7 @@ export class AccessTokens {
         organisationId: claims.org,
         roles: claims.roles,
         sessionId: claims.sid,
+        passwordChangeRequired: claims.pcr === true,
       };
       return { actor, expiresAtMs: claims.exp * 1000 };
     } catch {

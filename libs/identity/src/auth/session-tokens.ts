@@ -40,6 +40,7 @@ export class SessionTokens {
         organisationId: user.organisationId,
         roles: user.roles,
         sessionId,
+        passwordChangeRequired: user.passwordChangeRequired,
       }),
       refreshToken,
       accessTtlSeconds: this.tokens.ttlSeconds,

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CredentialRoute, RequestValidationError } from '@craftcert/platform';
-import { Authenticated, Public } from '../access/access.decorators';
+import { AllowedBeforePasswordChange, Authenticated, Public } from '../access/access.decorators';
 import type { AuthenticatedRequest } from '../access/access.guard';
 import { CurrentActor } from '../access/current-actor.decorator';
 import type { SignedInActor } from '../auth/access-tokens';
@@ -80,6 +80,7 @@ export class AuthController {
 
   @Post('logout')
   @Authenticated()
+  @AllowedBeforePasswordChange()
   @HttpCode(204)
   async logout(
     @CurrentActor() actor: SignedInActor,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Authenticated } from '../access/access.decorators';
+import { AllowedBeforePasswordChange, Authenticated } from '../access/access.decorators';
 import { CurrentActor } from '../access/current-actor.decorator';
 import type { SignedInActor } from '../auth/access-tokens';
 import { OrganisationQueries } from '../persistence/organisation.queries';
@@ -19,6 +19,7 @@ export class MeController {
 
   @Get()
   @Authenticated()
+  @AllowedBeforePasswordChange()
   @ApiOkResponse({ type: UserResponse })
   async me(@CurrentActor() actor: SignedInActor): Promise<UserResponse> {
     return UserResponse.from(await this.queries.user(actor.userId));
@@ -26,6 +27,7 @@ export class MeController {
 
   @Post('password')
   @Authenticated()
+  @AllowedBeforePasswordChange()
   @HttpCode(204)
   async changePassword(
     @CurrentActor() actor: SignedInActor,

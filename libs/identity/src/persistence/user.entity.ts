@@ -38,6 +38,10 @@ export class UserEntity {
   @Column({ type: 'varchar', array: true, length: 32 })
   roles: Role[];
 
+  /** Set for a generated first password: every route but changing it is refused until then. */
+  @Column({ name: 'password_change_required', type: 'boolean', default: false })
+  passwordChangeRequired: boolean;
+
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 

@@ -44,6 +44,9 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
           passwordHash: await hashPassword(password),
           organisationId: id,
           roles: ['secretariatAdmin'],
+          // A generated password was printed where others may see it: it opens only the page
+          // that replaces it.
+          passwordChangeRequired: generated !== undefined,
           disabledAt: null,
         }),
       );

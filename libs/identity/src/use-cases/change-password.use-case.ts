@@ -23,7 +23,7 @@ export class ChangePasswordUseCase {
     }
     const passwordHash = await hashPassword(next);
     await this.dataSource.transaction(async (tx) => {
-      await tx.update(UserEntity, { id: userId }, { passwordHash });
+      await tx.update(UserEntity, { id: userId }, { passwordHash, passwordChangeRequired: false });
       await revokeSessionsOf(tx, userId, sessionId);
       await this.audit.record(tx, {
         action: 'user.password-changed',

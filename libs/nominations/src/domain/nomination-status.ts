@@ -45,13 +45,20 @@ export function requireStatus(
 
 /**
  * A draft (never submitted) stays its unit's: no one outside the nominating organisation — its
- * union, the secretariat — reads the candidate's personal data before the unit submits it.
+ * union, the secretariat — sees it (its dossier, personal data, evidence) before the unit submits.
  */
-export function personalDataReadableBy(
+export const UNIT_PRIVATE: readonly NominationStatus[] = ['draft'];
+
+export function visibleOutsideUnit(nomination: { status: NominationStatus }): boolean {
+  return !UNIT_PRIVATE.includes(nomination.status);
+}
+
+/** Whether a reader in scope of the nomination's organisation may see it (see visibleOutsideUnit). */
+export function visibleToReader(
   nomination: { status: NominationStatus; nominatingOrganisationId: string | null },
   reader: { organisationId: string },
 ): boolean {
   return (
-    nomination.status !== 'draft' || nomination.nominatingOrganisationId === reader.organisationId
+    visibleOutsideUnit(nomination) || nomination.nominatingOrganisationId === reader.organisationId
   );
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type SignedInActor, whereInOrganisationScope } from '@craftcert/identity';
-import type { NominationStatus } from '../domain/nomination-status';
+import { type NominationStatus, UNIT_PRIVATE } from '../domain/nomination-status';
 import { EvidenceFileEntity } from './evidence.entity';
 import { NominationEntity, NominationEventEntity } from './nomination.entity';
 import { NominationRepository } from './nomination.repository';
@@ -38,6 +38,11 @@ export class NominationQueries {
       .addOrderBy('n.unit_rank', 'ASC', 'NULLS LAST')
       .addOrderBy('n.created_at', 'ASC');
     whereInOrganisationScope(query, 'o', actor);
+    // Drafts stay their unit's (see visibleOutsideUnit in the domain).
+    query.andWhere(
+      '(n.status NOT IN (:...unitPrivate) OR n.nominating_organisation_id = :readerOrganisation)',
+      { unitPrivate: UNIT_PRIVATE, readerOrganisation: actor.organisationId },
+    );
     if (filter.status) query.andWhere('n.status = :status', { status: filter.status });
     if (filter.channelId)
       query.andWhere('n.channel_id = :channelId', { channelId: filter.channelId });

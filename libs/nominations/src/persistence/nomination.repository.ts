@@ -7,7 +7,7 @@ import {
 } from '@craftcert/identity';
 import type { EligibilityResult } from '@craftcert/pipeline';
 import { addOutboxEvent, NotFoundError, outboxInsertSql } from '@craftcert/platform';
-import { HOLDS_PLACE, NominationStatus } from '../domain/nomination-status';
+import { HOLDS_PLACE, NominationStatus, visibleToReader } from '../domain/nomination-status';
 import { NominationEntity, NominationEventEntity } from './nomination.entity';
 import { releasePlace, takePlaceSql } from './quota';
 
@@ -259,9 +259,11 @@ export class NominationRepository {
       where: { id: nominationId },
       ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
+    // Out of scope, or another unit's draft: 404, as if absent.
     const visible = options.ownUnitOnly
       ? nomination?.nominatingOrganisationId === actor.organisationId
       : nomination &&
+        visibleToReader(nomination, actor) &&
         (await isInOrganisationScope(manager, actor, nomination.nominatingOrganisationId));
     if (!nomination || !visible) throw new NotFoundError(`Nomination ${nominationId}`);
     return nomination;

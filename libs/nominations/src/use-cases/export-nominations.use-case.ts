@@ -5,7 +5,6 @@ import type { SignedInActor } from '@craftcert/identity';
 import { DomainError, PiiCipher } from '@craftcert/platform';
 import { LoadEditionDefinitionUseCase } from '@craftcert/programmes';
 import { NAME_FIELD } from '../domain/dossier-codec';
-import { personalDataReadableBy } from '../domain/nomination-status';
 import { openDossier } from '../domain/sealed-dossier';
 import { NominationFilter, NominationQueries } from '../persistence/nomination.queries';
 import { buildExportWorkbook } from '../spreadsheets';
@@ -44,20 +43,12 @@ export class ExportNominationsUseCase {
     }
     const { definition } = await this.editions.execute(editionId);
     const rows = await this.queries.list(actor, editionId, filter);
-    // Drafts stay the unit's: only its own staff would see them unmasked.
-    const revealed = new Set(
-      reveal
-        ? rows
-            .filter((r) => personalDataReadableBy(r.nomination, actor))
-            .map((r) => r.nomination.id)
-        : [],
-    );
     if (reveal) {
       await this.audit.recordStandalone(this.dataSource, {
         action: 'pii.exported',
         subjectType: 'edition',
         subjectId: editionId,
-        after: { nominations: [...revealed] },
+        after: { nominations: rows.map((r) => r.nomination.id) },
       });
     }
     return buildExportWorkbook(
@@ -71,7 +62,7 @@ export class ExportNominationsUseCase {
           eligible: n.eligible,
           submittedAt: n.submittedAt?.toISOString() ?? null,
         },
-        dossier: revealed.has(n.id)
+        dossier: reveal
           ? openDossier(n, this.cipher)
           : { ...n.dossier, [NAME_FIELD]: n.maskedName },
       })),

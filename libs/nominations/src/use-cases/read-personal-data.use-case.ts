@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
 import type { SignedInActor } from '@craftcert/identity';
-import { NotFoundError, PiiCipher } from '@craftcert/platform';
-import { personalDataReadableBy } from '../domain/nomination-status';
+import { PiiCipher } from '@craftcert/platform';
 import { NominationRepository } from '../persistence/nomination.repository';
 
 /**
- * Staff reading a candidate's personal data: allowed by role and scope, and always audited. A
- * draft's answers 404 outside its own unit, as if absent, like anything out of scope.
+ * Staff reading a candidate's personal data: allowed by role and scope (a draft only within its
+ * own unit), and always audited.
  */
 @Injectable()
 export class ReadPersonalDataUseCase {
@@ -21,8 +20,6 @@ export class ReadPersonalDataUseCase {
 
   async execute(actor: SignedInActor, nominationId: string): Promise<Record<string, unknown>> {
     const nomination = await this.nominations.findVisible(actor, nominationId);
-    if (!personalDataReadableBy(nomination, actor))
-      throw new NotFoundError(`Nomination ${nominationId}`);
     const personal = this.cipher.decrypt<Record<string, unknown>>(nomination.piiCiphertext);
     await this.audit.recordStandalone(this.dataSource, {
       action: 'pii.read',

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'SIGN_IN_THROTTLED'
   | 'TOKEN_INVALID'
   | 'FORBIDDEN'
+  | 'PASSWORD_CHANGE_REQUIRED'
   | 'ORIGIN_REFUSED'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
@@ -67,6 +68,7 @@ export function statusForCode(code: ErrorCode): number {
     case 'UNAUTHENTICATED':
       return 401;
     case 'FORBIDDEN':
+    case 'PASSWORD_CHANGE_REQUIRED':
     case 'ORIGIN_REFUSED':
       return 403;
     case 'NOT_FOUND':

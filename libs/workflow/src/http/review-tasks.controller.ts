@@ -3,6 +3,7 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -10,11 +11,18 @@ import {
 } from '@nestjs/swagger';
 import { CurrentActor, Roles, type SignedInActor } from '@craftcert/identity';
 import { DecideTaskUseCase } from '../use-cases/decide-task.use-case';
+import { DeclareConflictUseCase } from '../use-cases/declare-conflict.use-case';
 import { ListReviewInboxUseCase } from '../use-cases/list-review-inbox.use-case';
 import { ReadReviewTaskUseCase } from '../use-cases/read-review-task.use-case';
 import { ReadTaskDossierUseCase } from '../use-cases/read-task-dossier.use-case';
-import { DecideRequest, InboxQuery, TaskParams } from './workflow.request.dto';
 import {
+  DecideRequest,
+  DeclareConflictRequest,
+  InboxQuery,
+  TaskParams,
+} from './workflow.request.dto';
+import {
+  ConflictDeclarationResponse,
   DecisionResultResponse,
   TaskDetailResponse,
   TaskDossierResponse,
@@ -30,6 +38,7 @@ export class ReviewTasksController {
     private readonly readTask: ReadReviewTaskUseCase,
     private readonly decideTask: DecideTaskUseCase,
     private readonly readDossier: ReadTaskDossierUseCase,
+    private readonly declareConflict: DeclareConflictUseCase,
   ) {}
 
   @Get()
@@ -63,6 +72,24 @@ export class ReviewTasksController {
     return { ...detail, checklist: detail.task.checklist };
   }
 
+  @Post(':taskId/declaration')
+  @Roles('departmentReviewer')
+  @ApiOperation({
+    summary:
+      'Declare no conflict of interest, or one (kind and reason), before opening the dossier',
+  })
+  @ApiCreatedResponse({ type: ConflictDeclarationResponse })
+  @ApiBadRequestResponse({ description: 'A conflict without its kind or reason' })
+  @ApiNotFoundResponse({ description: "No such task, or not your department's" })
+  @ApiConflictResponse({ description: 'Already declared on this task' })
+  declare(
+    @CurrentActor() actor: SignedInActor,
+    @Param() { taskId }: TaskParams,
+    @Body() body: DeclareConflictRequest,
+  ): Promise<ConflictDeclarationResponse> {
+    return this.declareConflict.execute(actor, { taskId, ...body });
+  }
+
   @Get(':taskId/dossier')
   @Roles('departmentReviewer', 'secretariatAdmin', 'auditor')
   @ApiOperation({
@@ -70,6 +97,8 @@ export class ReviewTasksController {
   })
   @ApiOkResponse({ type: TaskDossierResponse })
   @ApiNotFoundResponse({ description: 'No such task, or not yours' })
+  @ApiConflictResponse({ description: 'Declare conflicts of interest first' })
+  @ApiForbiddenResponse({ description: 'You declared a conflict and are recused' })
   dossier(
     @CurrentActor() actor: SignedInActor,
     @Param() { taskId }: TaskParams,

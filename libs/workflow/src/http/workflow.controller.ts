@@ -11,12 +11,14 @@ import { CurrentActor, Roles, type SignedInActor } from '@craftcert/identity';
 import { AdvanceWorkflowUseCase } from '../use-cases/advance-workflow.use-case';
 import { CloseStageUseCase } from '../use-cases/close-stage.use-case';
 import { EnterStageUseCase } from '../use-cases/enter-stage.use-case';
+import { ListConflictDeclarationsUseCase } from '../use-cases/list-conflict-declarations.use-case';
 import { ListStageCandidatesUseCase } from '../use-cases/list-stage-candidates.use-case';
 import { ReadStageProgressUseCase } from '../use-cases/read-stage-progress.use-case';
 import { ReadWorkflowUseCase } from '../use-cases/read-workflow.use-case';
 import { EditionParams, StageParams, TransitionRequestBody } from './workflow.request.dto';
 import {
   CandidateResponse,
+  EditionConflictResponse,
   ProgressResponse,
   TransitionResponse,
   WorkflowStageResponse,
@@ -33,6 +35,7 @@ export class WorkflowController {
     private readonly advanceWorkflow: AdvanceWorkflowUseCase,
     private readonly listCandidates: ListStageCandidatesUseCase,
     private readonly readProgress: ReadStageProgressUseCase,
+    private readonly listConflicts: ListConflictDeclarationsUseCase,
   ) {}
 
   @Get()
@@ -44,6 +47,16 @@ export class WorkflowController {
   @ApiNotFoundResponse({ description: 'No such edition' })
   read(@Param() { editionId }: EditionParams): Promise<WorkflowStageResponse[]> {
     return this.readWorkflow.execute(editionId);
+  }
+
+  @Get('conflicts')
+  @Roles('secretariatAdmin', 'auditor')
+  @ApiOperation({
+    summary: "Reviewers' conflict-of-interest declarations on the edition's tasks, conflicts first",
+  })
+  @ApiOkResponse({ type: [EditionConflictResponse] })
+  conflicts(@Param() { editionId }: EditionParams): Promise<EditionConflictResponse[]> {
+    return this.listConflicts.execute(editionId);
   }
 
   @Post('advance')

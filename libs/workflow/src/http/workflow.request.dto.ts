@@ -18,6 +18,7 @@ import {
 import { IsLocalDate } from '@craftcert/calendar';
 import type { TaskDecision } from '@craftcert/pipeline';
 import { TASK_DECISIONS, TASK_STATUSES, type TaskStatus } from '../domain/task-status';
+import { CONFLICT_KINDS, type ConflictKind } from '../persistence/workflow.entities';
 
 const trimmed = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() : value;
@@ -179,4 +180,29 @@ export class InboxQuery {
   @Min(0, { message: 'offset must be at least 0' })
   @Max(1_000_000, { message: 'offset must be at most 1000000' })
   offset?: number;
+}
+
+export class DeclareConflictRequest {
+  @ApiProperty({ description: 'Whether you have a conflict of interest with this candidate' })
+  @IsBoolean({ message: 'conflict must be true or false' })
+  conflict: boolean;
+
+  @ApiPropertyOptional({ enum: CONFLICT_KINDS, description: 'Required with a conflict' })
+  @ValidateIf((o: DeclareConflictRequest) => o.conflict === true || o.kind !== undefined)
+  @IsIn(CONFLICT_KINDS, {
+    message: `kind must be one of ${CONFLICT_KINDS.join(', ')} (required with a conflict)`,
+  })
+  kind?: ConflictKind;
+
+  @ApiPropertyOptional({
+    example: '候选人是本人原单位同事',
+    maxLength: 1000,
+    description: 'Required with a conflict',
+  })
+  @ValidateIf((o: DeclareConflictRequest) => o.conflict === true || o.reason !== undefined)
+  @Transform(trimmed)
+  @Length(2, 1000, {
+    message: 'reason must be text of 2–1000 characters (required with a conflict)',
+  })
+  reason?: string;
 }

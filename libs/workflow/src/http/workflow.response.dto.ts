@@ -191,3 +191,19 @@ export class TaskDossierResponse {
   })
   dossier: Record<string, unknown>;
 }
+
+export class ConflictDeclarationResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() taskId: string;
+  @ApiProperty() userId: string;
+  @ApiProperty() conflict: boolean;
+  @ApiProperty({ nullable: true, type: String }) kind: string | null;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty() declaredAt: Date;
+}
+
+export class EditionConflictResponse extends ConflictDeclarationResponse {
+  @ApiProperty() stageId: string;
+  @ApiProperty({ example: 'hrss' }) taskKey: string;
+  @ApiProperty() nominationId: string;
+}

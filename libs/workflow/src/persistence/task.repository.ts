@@ -5,6 +5,7 @@ import { translateConstraintError } from '@craftcert/platform';
 import type { TaskStatus } from '../domain/task-status';
 import {
   CandidateStageEntity,
+  ConflictDeclarationEntity,
   type ChecklistAnswer,
   InformationRequestEntity,
   ReviewDecisionEntity,
@@ -148,5 +149,56 @@ export class TaskRepository {
       where: { taskId: In([...taskIds]) },
       order: { askedAt: 'ASC' },
     });
+  }
+
+  declaration(
+    tx: EntityManager,
+    taskId: string,
+    userId: string,
+  ): Promise<ConflictDeclarationEntity | null> {
+    return tx.findOneBy(ConflictDeclarationEntity, { taskId, userId });
+  }
+
+  /** One declaration per reviewer and task: a second one is refused, never overwrites the first. */
+  async declare(
+    tx: EntityManager,
+    row: Pick<ConflictDeclarationEntity, 'taskId' | 'userId' | 'conflict' | 'kind' | 'reason'>,
+  ): Promise<ConflictDeclarationEntity> {
+    try {
+      return await tx.save(tx.create(ConflictDeclarationEntity, row));
+    } catch (error) {
+      translateConstraintError(error, {
+        uq_conflict_declaration:
+          'You have already declared on this task; a declaration is not changed',
+      });
+    }
+  }
+
+  /** Every declaration on an edition's tasks, for the secretariat before work starts. */
+  declarations(
+    tx: EntityManager,
+    editionId: string,
+  ): Promise<
+    {
+      id: string;
+      taskId: string;
+      stageId: string;
+      taskKey: string;
+      nominationId: string;
+      userId: string;
+      conflict: boolean;
+      kind: string | null;
+      reason: string | null;
+      declaredAt: Date;
+    }[]
+  > {
+    return tx.query(
+      `SELECT d.id, d.task_id AS "taskId", t.stage_id AS "stageId", t.task_key AS "taskKey",
+              t.nomination_id AS "nominationId", d.user_id AS "userId", d.conflict, d.kind, d.reason,
+              d.declared_at AS "declaredAt"
+         FROM conflict_declaration d JOIN review_task t ON t.id = d.task_id
+        WHERE t.edition_id = $1 ORDER BY d.conflict DESC, d.declared_at`,
+      [editionId],
+    );
   }
 }

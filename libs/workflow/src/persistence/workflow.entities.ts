@@ -369,6 +369,50 @@ export class InformationRequestEntity {
   askedAt: Date;
 }
 
+export const CONFLICT_KINDS = [
+  'employer',
+  'nominatingUnit',
+  'relative',
+  'mentoring',
+  'formerEmployer',
+  'other',
+] as const;
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+
+/**
+ * A reviewer's declaration on one task, made before the dossier opens: no conflict, or a conflict
+ * of a kind with a reason (the reviewer is then recused from the task). One per reviewer and task.
+ */
+@Entity({ name: 'conflict_declaration' })
+@Unique('uq_conflict_declaration', ['taskId', 'userId'])
+@Check('ck_conflict_declaration_kind', `kind IS NULL OR kind IN (${inList(CONFLICT_KINDS)})`)
+export class ConflictDeclarationEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_conflict_declaration' })
+  id: string;
+
+  @Column({ name: 'task_id', type: 'uuid' })
+  taskId: string;
+
+  @ManyToOne(() => ReviewTaskEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'task_id', foreignKeyConstraintName: 'fk_conflict_declaration_task' })
+  task?: ReviewTaskEntity;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @Column({ type: 'boolean' })
+  conflict: boolean;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  kind: ConflictKind | null;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  reason: string | null;
+
+  @CreateDateColumn({ name: 'declared_at', type: 'timestamptz' })
+  declaredAt: Date;
+}
+
 export const WORKFLOW_ENTITIES = [
   WorkflowStageEntity,
   StageTransitionEntity,
@@ -377,4 +421,5 @@ export const WORKFLOW_ENTITIES = [
   ReviewTaskEntity,
   ReviewDecisionEntity,
   InformationRequestEntity,
+  ConflictDeclarationEntity,
 ];

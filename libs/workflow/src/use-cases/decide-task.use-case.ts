@@ -9,6 +9,7 @@ import {
   NotFoundError,
   RequestValidationError,
 } from '@craftcert/platform';
+import { requireClearDeclaration } from '../domain/conflict-gate';
 import { mayDecide } from '../domain/task-access';
 import { taskStatusAfter } from '../domain/task-status';
 import { WorkflowStateError } from '../domain/workflow.errors';
@@ -51,6 +52,7 @@ export class DecideTaskUseCase {
       const seen = await this.tasks.task(tx, command.taskId);
       if (!seen || !mayDecide(actor, seen))
         throw new NotFoundError(`Review task ${command.taskId}`);
+      requireClearDeclaration(seen, await this.tasks.declaration(tx, seen.id, actor.userId));
       const context = await this.runner.openStageForDecision(tx, seen.editionId, seen.stageId);
       const candidate = (await this.tasks.lockCandidate(tx, seen.candidateStageId))!;
       if (candidate.status === 'withdrawn')
