@@ -264,7 +264,7 @@ describe('programmes and versioned pipeline definitions', () => {
       });
       expect(res.statusCode).toBe(400);
       expect(res.json<ErrorBody>().errors).toEqual([
-        { path: 'version', message: 'version must be a positive integer' },
+        { path: 'version', message: 'version must be a positive integer (at most 2147483647)' },
       ]);
     });
 

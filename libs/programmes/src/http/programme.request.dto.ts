@@ -18,6 +18,7 @@ import {
 
 /** Versions are stored as 32-bit integers: larger numbers name no version. */
 export const MAX_VERSION = 2_147_483_647;
+const VERSION_RULE = `version must be a positive integer (at most ${MAX_VERSION})`;
 
 const PROGRAMME_CODE = /^[a-z][a-z0-9-]{1,63}$/;
 const EDITION_CODE = /^[A-Za-z0-9-]{1,32}$/;
@@ -64,9 +65,9 @@ export class DefinitionParams extends ProgrammeParams {
     description: 'The definition version',
   })
   @Type(() => Number)
-  @IsInt({ message: 'version must be a positive integer' })
-  @Min(1, { message: 'version must be a positive integer' })
-  @Max(MAX_VERSION, { message: 'version must be a positive integer' })
+  @IsInt({ message: VERSION_RULE })
+  @Min(1, { message: VERSION_RULE })
+  @Max(MAX_VERSION, { message: VERSION_RULE })
   version: number;
 }
 
