@@ -97,8 +97,6 @@ const EXPECTED: Record<string, Expectation> = {
   ],
   'GET /api/editions/:editionId/workflow/stages/:stageId/progress': ['secretariatAdmin', 'auditor'],
   'PUT /api/editions/:editionId/workflow/departments': ADMIN,
-  'GET /api/editions/:editionId/workflow/conflicts': ['secretariatAdmin', 'auditor'],
-  'POST /api/review-tasks/:taskId/declaration': ['departmentReviewer'],
   'GET /api/review-tasks': ['departmentReviewer', 'secretariatAdmin'],
   'GET /api/review-tasks/:taskId': ['departmentReviewer', 'secretariatAdmin', 'auditor'],
   'GET /api/review-tasks/:taskId/dossier': ['departmentReviewer', 'secretariatAdmin', 'auditor'],
