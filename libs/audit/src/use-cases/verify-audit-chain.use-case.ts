@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditCheckpoint } from '../domain/audit-checkpoint';
 import { ChainProblem, ChainVerifier } from '../domain/chain-verifier';
 import { linkedRecordsAfter } from '../persistence/linked-records';
@@ -37,6 +37,11 @@ export async function verifyAuditChain(
   source: DataSource | EntityManager,
   options: AuditVerifyOptions = {},
 ): Promise<AuditChainVerdict> {
+  // One snapshot for every read: the chainer links records meanwhile, and a record it moves from
+  // unlinked to linked between two reads would otherwise be counted in neither.
+  if (source instanceof DataSource) {
+    return source.transaction('REPEATABLE READ', (tx) => verifyAuditChain(tx, options));
+  }
   const checkpoints = options.checkpoints ?? [];
   const verifier = new ChainVerifier(checkpoints);
   let problem: ChainProblem | undefined;
