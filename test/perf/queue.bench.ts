@@ -13,7 +13,7 @@ import {
 import { createApp } from '@craftcert/bootstrap';
 import { BenchDatabase, openBenchDatabase } from './bench-database';
 import { alternate, Benchmark, compare, Figure } from './harness';
-import { BENCH_PREFIX, removeRedisKeys } from './leftovers';
+import { BENCH_PREFIX, benchTempDir, removeDir, removeRedisKeys } from './leftovers';
 
 const JOBS = 1000;
 const UPSERT = `INSERT INTO system_ping (job_id, processed_by) VALUES ($1, $2)
@@ -86,12 +86,15 @@ function inBatches(add: (i: number) => Promise<unknown>): () => Promise<void> {
 }
 
 async function queueLayer(db: BenchDatabase, pool: Pool, backend: string): Promise<number> {
+  const dataDir = await benchTempDir();
   const config = loadConfig({
     DATABASE_URL: db.url,
     REDIS_URL: backend === 'redis' ? process.env.REDIS_URL : undefined,
     ROLE: 'worker',
     LOG_LEVEL: 'silent',
     QUEUE_PREFIX: `${BENCH_PREFIX}_ours_${backend}`,
+    // Its own data directory: the worker's audit checkpoint key and log stay out of ./.data.
+    DATA_DIR: dataDir,
   });
   const runtime = await prepareRuntime(config);
   const app = await createApp(runtime);
@@ -104,6 +107,7 @@ async function queueLayer(db: BenchDatabase, pool: Pool, backend: string): Promi
     );
   } finally {
     await app.close();
+    await removeDir(dataDir);
   }
 }
 

@@ -28,8 +28,8 @@ const RESULTS = resolve('bench-results.json');
 
 /**
  * `npm run bench [name…]`: runs every benchmark (or the named ones), prints one table of
- * figures and writes them to bench-results.json. Fails when a benchmark throws or leaves
- * databases, Redis keys or temporary directories behind.
+ * figures and writes them to bench-results.json. Exits 1 when a benchmark throws or leaves
+ * databases, Redis keys or temporary directories behind (the others still run).
  */
 async function main(): Promise<void> {
   Logger.overrideLogger(['fatal', 'error']);
@@ -44,16 +44,25 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const figures: Figure[] = [];
+  const failed: string[] = [];
   for (const benchmark of ALL.filter((b) => names.length === 0 || names.includes(b.name))) {
     process.stdout.write(`running ${benchmark.name}…\n`);
-    figures.push(...(await benchmark.run()));
-    const left = await findLeftovers();
-    if (left.length > 0) throw new Error(`${benchmark.name} left behind: ${left.join('; ')}`);
+    // One broken benchmark must not throw away the figures of the others: report it, go on,
+    // and fail the run at the end.
+    try {
+      figures.push(...(await benchmark.run()));
+      const left = await findLeftovers();
+      if (left.length > 0) throw new Error(`left behind: ${left.join('; ')}`);
+    } catch (error) {
+      console.error(`${benchmark.name} failed:`, error);
+      failed.push(benchmark.name);
+    }
   }
   writeFileSync(RESULTS, `${JSON.stringify(figures, null, 2)}\n`);
   console.log(`\n${table(figures)}\n\nwritten to ${RESULTS}`);
+  if (failed.length > 0) console.error(`failed: ${failed.join(', ')}`);
   clearInterval(keepAlive);
-  process.exit(0);
+  process.exit(failed.length > 0 ? 1 : 0);
 }
 
 function table(figures: Figure[]): string {

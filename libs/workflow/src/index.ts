@@ -9,5 +9,6 @@ export { CloseStageUseCase } from './use-cases/close-stage.use-case';
 export { type AdvanceRequest, AdvanceWorkflowUseCase } from './use-cases/advance-workflow.use-case';
 export { MapDepartmentsUseCase } from './use-cases/map-departments.use-case';
 export { type DecideCommand, DecideTaskUseCase } from './use-cases/decide-task.use-case';
+export { type DeclareCommand, DeclareConflictUseCase } from './use-cases/declare-conflict.use-case';
 export { AnswerInformationRequestUseCase } from './use-cases/answer-information-request.use-case';
 export { ReadWorkflowUseCase } from './use-cases/read-workflow.use-case';
