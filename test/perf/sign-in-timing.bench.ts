@@ -2,15 +2,11 @@
 // refused because of a sign-in delay, each against a wrong password for an existing account
 // (the baseline), in alternating rounds. Goal: both ratios close to 1 (the issue measured locked
 // accounts answering 4–5× faster), so timing tells no one which accounts exist or are delayed.
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { loadConfig, prepareRuntime } from '@craftcert/platform';
-import { createApp } from '@craftcert/bootstrap';
-import { openBenchDatabase } from './bench-database';
+import { ADMIN } from './api-fixture';
 import { alternate, Benchmark, compare, elapsedMs, median } from './harness';
-import { benchTempDir, removeDir } from './leftovers';
+import { openInProcessApp } from './in-process-app';
 
-const ADMIN = { email: 'bench@craftcert.test', password: 'bench-password-123' };
 /** Sign-ins per sample; a sample is their median latency. */
 const PER_SAMPLE = 15;
 const GOAL = { ratio: { atLeast: 0.8, atMost: 1.25 } };
@@ -18,28 +14,13 @@ const GOAL = { ratio: { atLeast: 0.8, atMost: 1.25 } };
 export const benchmark: Benchmark = {
   name: 'sign-in',
   async run() {
-    const db = await openBenchDatabase();
-    // Its own data directory: generated keys and the audit checkpoint log stay out of ./.data.
-    const dataDir = await benchTempDir();
-    const config = loadConfig({
-      DATABASE_URL: db.url,
-      REDIS_URL: '',
-      ROLE: 'api',
-      LOG_LEVEL: 'silent',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      RATE_LIMIT_PER_MINUTE: '1000000',
+    const { app, close } = await openInProcessApp({
       LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
       // A pair's first failure starts its delay; accounts and addresses never reach theirs.
       LOGIN_MAX_FAILURES: '1',
       LOGIN_ACCOUNT_MAX_FAILURES: '1000',
       LOGIN_ADDRESS_MAX_FAILURES: '1000',
-      PII_ENCRYPTION_KEY: 'YmVuY2gta2V5LWJlbmNoLWtleS1iZW5jaC1rZXktMTI=',
-      DATA_DIR: dataDir,
     });
-    const runtime = await prepareRuntime(config);
-    const app = (await createApp(runtime)) as NestFastifyApplication;
-    await app.init();
     try {
       let address = 0;
       let unknown = 0;
@@ -97,10 +78,7 @@ export const benchmark: Benchmark = {
         }),
       ];
     } finally {
-      await app.close();
-      await runtime.release();
-      await db.close();
-      await removeDir(dataDir);
+      await close();
     }
   },
 };

@@ -3,19 +3,16 @@ import { readFileSync } from 'node:fs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { shippedDefinitionPath } from '@craftcert/pipeline';
-import { loadConfig, prepareRuntime } from '@craftcert/platform';
-import { createApp } from '@craftcert/bootstrap';
 import { DecideTaskUseCase, DeclareConflictUseCase, EnterStageUseCase } from '@craftcert/workflow';
-import { openBenchDatabase } from './bench-database';
+import { ADMIN } from './api-fixture';
 import { Benchmark, compare } from './harness';
-import { benchTempDir, removeDir } from './leftovers';
+import { openInProcessApp } from './in-process-app';
 
 const CANDIDATES = 2000;
 const DEPARTMENTS = ['organisation', 'publicity', 'hrss', 'economy-it', 'discipline'];
 const STAGE = 'departmental-review';
 const ROUNDS = 5;
 const DECISIONS_PER_ROUND = 100;
-const ADMIN = { email: 'bench@craftcert.test', password: 'bench-password-123' };
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
@@ -29,23 +26,7 @@ const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9
 export const benchmark: Benchmark = {
   name: 'workflow',
   async run() {
-    const db = await openBenchDatabase();
-    // Its own data directory: generated keys and the audit checkpoint log stay out of ./.data.
-    const dataDir = await benchTempDir();
-    const config = loadConfig({
-      DATABASE_URL: db.url,
-      REDIS_URL: '',
-      ROLE: 'api',
-      LOG_LEVEL: 'silent',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      PII_ENCRYPTION_KEY: 'YmVuY2gta2V5LWJlbmNoLWtleS1iZW5jaC1rZXktMTI=',
-      DATA_DIR: dataDir,
-    });
-    const runtime = await prepareRuntime(config);
-    const app = (await createApp(runtime)) as NestFastifyApplication;
-    await app.init();
+    const { app, close } = await openInProcessApp();
     try {
       const sql = app.get(DataSource);
       const template = await prepare(app, sql);
@@ -129,10 +110,7 @@ export const benchmark: Benchmark = {
         }),
       ];
     } finally {
-      await app.close();
-      await runtime.release();
-      await db.close();
-      await removeDir(dataDir);
+      await close();
     }
   },
 };
