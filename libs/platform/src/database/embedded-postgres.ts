@@ -103,15 +103,22 @@ export class EmbeddedPostgresServer {
     return this.urls(port, credentials);
   }
 
-  /** Fast shutdown; resolves once the server process has exited. Safe to call twice. */
+  /**
+   * Smart shutdown, then fast; resolves once the server process has exited. Safe to call twice.
+   * The application has closed its pools by now, but a pool may still be ending its last
+   * connections (BullMQ's does not wait for them): smart shutdown (SIGTERM) lets them go rather
+   * than cutting them with an error, and fast shutdown (SIGINT) follows if any lingers.
+   */
   async stop(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGINT');
+    child.kill('SIGTERM');
+    const fast = setTimeout(() => child.kill('SIGINT'), 3000);
     // A busy machine may take a while; an immediate shutdown (SIGQUIT) is the last resort.
-    const timer = setTimeout(() => child.kill('SIGQUIT'), 60000);
+    const immediate = setTimeout(() => child.kill('SIGQUIT'), 60000);
     await this.exited;
-    clearTimeout(timer);
+    clearTimeout(fast);
+    clearTimeout(immediate);
   }
 
   private urls(port: number, credentials: EmbeddedCredentials): EmbeddedDatabase {
