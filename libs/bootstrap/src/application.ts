@@ -1,5 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
-import { INestApplicationContext, Logger as NestLogger } from '@nestjs/common';
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -19,6 +19,7 @@ import {
   WorkerLifecycle,
 } from '@craftcert/platform';
 import { AppModule } from './app.module';
+import { mountQueueDashboard } from './queue-dashboard';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 const UPLOAD_ROUTE = /\/(evidence|nominations\/import)$/;
@@ -32,17 +33,17 @@ const SECURITY_HEADERS = securityHeaders({
   },
 });
 
-export type App = NestFastifyApplication | INestApplicationContext;
+export type App = NestFastifyApplication;
 
-export function isHttpApp(app: App): app is NestFastifyApplication {
-  return 'getHttpAdapter' in app;
-}
-
-/** Builds the Nest application for the runtime's role; HTTP only when the role serves the API. */
+/** Builds the Nest application for the runtime's role: the API, or a worker's health checks. */
 export async function createApp(runtime: Runtime): Promise<App> {
   const module = AppModule.forRoot(runtime);
   if (runtime.config.ROLE === 'worker') {
-    return NestFactory.createApplicationContext(module);
+    // Only the health routes, on HEALTH_PORT, so an orchestrator can probe a worker too.
+    return NestFactory.create<NestFastifyApplication>(
+      module,
+      new FastifyAdapter({ genReqId: requestIdFrom }),
+    );
   }
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
@@ -87,6 +88,7 @@ export async function createApp(runtime: Runtime): Promise<App> {
     });
   });
   setupOpenApi(app);
+  await mountQueueDashboard(app);
   return app;
 }
 

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { NestPinoLogger, processLogger, prepareRuntime, Runtime } from '@craftcert/platform';
-import { App, createApp, isHttpApp, shutdown } from './application';
+import { App, createApp, shutdown } from './application';
 import { loadConfigOrExit, migrate } from './core';
 
 export interface MainOptions {
@@ -31,12 +31,12 @@ export async function main(options: MainOptions = {}): Promise<void> {
     await migrate(runtime);
     if (stopping) return;
     app = await createApp(runtime);
-    if (isHttpApp(app)) {
+    if (config.ROLE === 'worker') {
+      await app.listen(config.HEALTH_PORT, config.HOST);
+      logger.log(`craftcert worker started; health checks on port ${config.HEALTH_PORT}`);
+    } else {
       await app.listen(config.PORT, config.HOST);
       logger.log(`craftcert (${config.ROLE}) listening on http://localhost:${config.PORT}`);
-    } else {
-      await app.init();
-      logger.log(`craftcert worker started`);
     }
     logger.log(`database: ${runtime.database.kind}, queues: ${runtime.queues.kind}`);
   };
