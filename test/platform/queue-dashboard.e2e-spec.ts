@@ -10,7 +10,6 @@ import {
 
 interface BoardQueue {
   name: string;
-  counts: Record<string, number>;
   jobs: { id: string; name: string }[];
 }
 
@@ -58,6 +57,18 @@ describe.each(queueBackendsUnderTest())('queue dashboard on the %s backend', (ba
     expect(forged.statusCode).toBe(401);
   });
 
+  it('opens in a browser with the session cookie, and refuses cross-site writes riding it', async () => {
+    const cookie = `craftcert_access=${adminToken}`;
+    const page = await t.request({ url: '/admin/queues', headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    const crossSite = await t.request({
+      method: 'PUT',
+      url: `/admin/queues/api/queues/${QueueName.System}/retry/failed`,
+      headers: { cookie, origin: 'https://evil.example' },
+    });
+    expect(crossSite.statusCode).toBe(403);
+  });
+
   it('shows the secretariat every queue and the jobs that ran on it', async () => {
     const page = await t.request({ url: '/admin/queues', token: adminToken });
     expect(page.statusCode).toBe(200);
@@ -67,13 +78,13 @@ describe.each(queueBackendsUnderTest())('queue dashboard on the %s backend', (ba
       Object.values(QueueName).toSorted(),
     );
     const id = await t.app.get(JobQueue).enqueue(JobName.SystemPing, { note: 'dashboard' });
-    const system = await waitFor(
+    // The board lists the system queue's completed jobs (see boardQueues' query).
+    await waitFor(
       async () => {
         const queue = (await boardQueues()).find((q) => q.name === QueueName.System);
-        return queue?.jobs.some((job) => job.id === id) ? queue : undefined;
+        return queue?.jobs.some((job) => job.id === id) ? true : undefined;
       },
       { what: 'the ping to show as completed on the dashboard', timeoutMs: 60000 },
     );
-    expect(system.counts.completed).toBeGreaterThanOrEqual(1);
   });
 });
