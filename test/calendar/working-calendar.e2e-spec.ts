@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { WorkingCalendar } from '@craftcert/calendar';
-import { createApp, shutdown } from '@craftcert/bootstrap';
+import { createApp, isHttpApp, shutdown } from '@craftcert/bootstrap';
 import { prepareRuntime } from '@craftcert/platform';
 import {
   Cast,
@@ -346,6 +346,7 @@ describe('working-day calendar across replicas', () => {
     // A second API process on the same database, as behind a load balancer.
     const runtime = await prepareRuntime(testConfig(t.database.url, 'postgres', { ROLE: 'api' }));
     const app = await createApp(runtime);
+    if (!isHttpApp(app)) throw new Error('expected an HTTP app');
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     replica = { app, close: () => shutdown(app, runtime) };

@@ -72,7 +72,9 @@ describe.each(queueBackendsUnderTest())('worker processes on the %s backend', (b
     expect(ready.body.details.database.kind).toBe('postgres');
     expect(ready.body.details.queues.kind).toBe(`bullmq-${backend}`);
     expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
-    expect((await fetch(`http://127.0.0.1:${port}/api/me`)).status).toBe(404);
+    for (const path of ['/api/me', '/api/programmes', '/api/docs']) {
+      expect((await fetch(`http://127.0.0.1:${port}${path}`)).status).toBe(404);
+    }
     await queue.add(JobName.SystemPing, { note: 'metrics' });
     const metrics = await waitFor(
       async () => {

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, prepareRuntime, Role, Runtime } from '../../libs/platform/src';
-import { createApp, shutdown } from '@craftcert/bootstrap';
+import { createApp, isHttpApp, shutdown } from '@craftcert/bootstrap';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { QueueBackendName, uniqueName } from './test-env';
 
@@ -74,6 +74,7 @@ export async function startTestApp(
   });
   const runtime = await prepareRuntime(config);
   const app = await createApp(runtime);
+  if (!isHttpApp(app)) throw new Error('startTestApp needs an HTTP role');
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const request = async ({

@@ -1,5 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
-import { Logger as NestLogger } from '@nestjs/common';
+import { INestApplicationContext, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -33,17 +33,17 @@ const SECURITY_HEADERS = securityHeaders({
   },
 });
 
-export type App = NestFastifyApplication;
+export type App = NestFastifyApplication | INestApplicationContext;
 
-/** Builds the Nest application for the runtime's role: the API, or a worker's health checks. */
+export function isHttpApp(app: App): app is NestFastifyApplication {
+  return 'getHttpAdapter' in app;
+}
+
+/** Builds the Nest application for the runtime's role; HTTP only when the role serves the API. */
 export async function createApp(runtime: Runtime): Promise<App> {
   const module = AppModule.forRoot(runtime);
   if (runtime.config.ROLE === 'worker') {
-    // Only the health routes, on HEALTH_PORT, so an orchestrator can probe a worker too.
-    return NestFactory.create<NestFastifyApplication>(
-      module,
-      new FastifyAdapter({ genReqId: requestIdFrom }),
-    );
+    return NestFactory.createApplicationContext(module);
   }
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,

@@ -2,7 +2,7 @@
 // loads, the HTTP application around them, start and orderly stop. The CLI needs only `./core`.
 export { ApiModule } from './api.module';
 export { AppModule } from './app.module';
-export { type App, createApp, shutdown } from './application';
+export { type App, createApp, isHttpApp, shutdown } from './application';
 export { loadConfigOrExit, migrate, platformModule } from './core';
 export { main } from './main';
 export { WorkerModule } from './worker.module';

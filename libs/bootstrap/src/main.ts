@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { NestPinoLogger, processLogger, prepareRuntime, Runtime } from '@craftcert/platform';
-import { App, createApp, shutdown } from './application';
+import { App, createApp, isHttpApp, shutdown } from './application';
+import { serveWorkerHealth } from './worker-health';
 import { loadConfigOrExit, migrate } from './core';
 
 export interface MainOptions {
@@ -31,12 +32,13 @@ export async function main(options: MainOptions = {}): Promise<void> {
     await migrate(runtime);
     if (stopping) return;
     app = await createApp(runtime);
-    if (config.ROLE === 'worker') {
-      await app.listen(config.HEALTH_PORT, config.HOST);
-      logger.log(`craftcert worker started; health checks on port ${config.HEALTH_PORT}`);
-    } else {
+    if (isHttpApp(app)) {
       await app.listen(config.PORT, config.HOST);
       logger.log(`craftcert (${config.ROLE}) listening on http://localhost:${config.PORT}`);
+    } else {
+      await app.init();
+      const port = await serveWorkerHealth(app, config.HEALTH_PORT, config.HOST);
+      logger.log(`craftcert worker started; health checks on port ${port}`);
     }
     logger.log(`database: ${runtime.database.kind}, queues: ${runtime.queues.kind}`);
   };

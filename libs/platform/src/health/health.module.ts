@@ -9,9 +9,12 @@ import { QueueMetricsController } from './queue-metrics.controller';
 })
 export class HealthModule {}
 
-/** A worker-only process's HTTP surface, on HEALTH_PORT: its probes and its queues' metrics. */
+/**
+ * A worker-only process's probes and its queues' metrics, served on HEALTH_PORT by a plain
+ * server (see the bootstrap's worker health), so they are providers here, never routes.
+ */
 @Module({
   imports: [TerminusModule],
-  controllers: [HealthController, QueueMetricsController],
+  providers: [HealthController, QueueMetricsController],
 })
 export class WorkerHealthModule {}
