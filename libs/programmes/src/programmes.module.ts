@@ -9,6 +9,7 @@ import { CreateProgrammeUseCase } from './use-cases/create-programme.use-case';
 import { EvaluateDossierUseCase } from './use-cases/evaluate-dossier.use-case';
 import { ExtendNominationWindowUseCase } from './use-cases/extend-nomination-window.use-case';
 import { LoadEditionDefinitionUseCase } from './use-cases/load-edition-definition.use-case';
+import { OpenCycleEditionUseCase } from './use-cases/open-cycle-edition.use-case';
 import { OpenEditionUseCase } from './use-cases/open-edition.use-case';
 import { ProposeDefinitionUseCase } from './use-cases/propose-definition.use-case';
 import { PublishDefinitionUseCase } from './use-cases/publish-definition.use-case';
@@ -31,8 +32,9 @@ import { ReviseDraftUseCase } from './use-cases/revise-draft.use-case';
     ExtendNominationWindowUseCase,
     LoadEditionDefinitionUseCase,
     RepinEditionDefinitionUseCase,
+    OpenCycleEditionUseCase,
   ],
   // What other contexts may use: editions and their definitions, through use cases.
-  exports: [LoadEditionDefinitionUseCase, RepinEditionDefinitionUseCase],
+  exports: [LoadEditionDefinitionUseCase, RepinEditionDefinitionUseCase, OpenCycleEditionUseCase],
 })
 export class ProgrammesModule {}

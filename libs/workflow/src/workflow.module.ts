@@ -3,13 +3,16 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '@craftcert/calendar';
 import { NominationsModule } from '@craftcert/nominations';
 import { ProgrammesModule } from '@craftcert/programmes';
+import { ScheduleTickSchedule } from './jobs/schedule-tick.schedule';
 import { StageEndScheduler } from './jobs/stage-end.scheduler';
 import { WorkflowProcessor } from './jobs/workflow.processor';
 import { InformationRequestsController } from './http/information-requests.controller';
+import { EditionScheduleController, ProgrammeCycleController } from './http/schedule.controller';
 import { ReviewTasksController } from './http/review-tasks.controller';
 import { WorkflowDepartmentsController } from './http/workflow-departments.controller';
 import { WorkflowController } from './http/workflow.controller';
 import { DepartmentRepository } from './persistence/department.repository';
+import { ScheduleRepository } from './persistence/schedule.repository';
 import { StageRepository } from './persistence/stage.repository';
 import { TaskRepository } from './persistence/task.repository';
 import { WORKFLOW_ENTITIES } from './persistence/workflow.entities';
@@ -29,6 +32,11 @@ import { ReadReviewTaskUseCase } from './use-cases/read-review-task.use-case';
 import { ReadStageProgressUseCase } from './use-cases/read-stage-progress.use-case';
 import { ReadTaskDossierUseCase } from './use-cases/read-task-dossier.use-case';
 import { ReadWorkflowUseCase } from './use-cases/read-workflow.use-case';
+import { PlanEditionScheduleUseCase } from './use-cases/plan-edition-schedule.use-case';
+import { ReadEditionScheduleUseCase } from './use-cases/read-edition-schedule.use-case';
+import { RunDueTransitionsUseCase } from './use-cases/run-due-transitions.use-case';
+import { SetProgrammeCycleUseCase } from './use-cases/set-programme-cycle.use-case';
+import { ShiftScheduledTransitionUseCase } from './use-cases/shift-scheduled-transition.use-case';
 import { RemindOpenTasksUseCase } from './use-cases/remind-open-tasks.use-case';
 import { StageRunner } from './use-cases/stage-runner';
 
@@ -49,6 +57,11 @@ export const WORKFLOW_USE_CASES = [
   ReadTaskDossierUseCase,
   DeclareConflictUseCase,
   ListConflictDeclarationsUseCase,
+  PlanEditionScheduleUseCase,
+  ReadEditionScheduleUseCase,
+  ShiftScheduledTransitionUseCase,
+  SetProgrammeCycleUseCase,
+  RunDueTransitionsUseCase,
 ];
 
 /**
@@ -67,6 +80,7 @@ export const WORKFLOW_USE_CASES = [
     TaskRepository,
     DepartmentRepository,
     WorkflowQueries,
+    ScheduleRepository,
     StageRunner,
     StageEndScheduler,
     ...WORKFLOW_USE_CASES,
@@ -83,10 +97,12 @@ export class WorkflowModule {}
     WorkflowDepartmentsController,
     ReviewTasksController,
     InformationRequestsController,
+    EditionScheduleController,
+    ProgrammeCycleController,
   ],
 })
 export class WorkflowHttpModule {}
 
 /** Scheduled stage ends and reminders: loaded only by processes that run workers. */
-@Module({ imports: [WorkflowModule], providers: [WorkflowProcessor] })
+@Module({ imports: [WorkflowModule], providers: [WorkflowProcessor, ScheduleTickSchedule] })
 export class WorkflowJobsModule {}

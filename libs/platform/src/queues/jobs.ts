@@ -17,6 +17,8 @@ export enum JobName {
   WorkflowStageEnd = 'workflow.stage-end',
   /** A stage's last day has begun: remind the owners of open tasks. */
   WorkflowStageReminder = 'workflow.stage-reminder',
+  /** Runs the scheduled transitions that have fallen due (editions opening, stages entering or closing). */
+  WorkflowScheduleTick = 'workflow.schedule-tick',
 }
 
 /** Each job name maps to exactly one payload type. */
@@ -25,6 +27,7 @@ export interface JobPayloads {
   [JobName.AuditCheckpoint]: Record<string, never>;
   [JobName.WorkflowStageEnd]: { editionId: string; stageId: string };
   [JobName.WorkflowStageReminder]: { editionId: string; stageId: string };
+  [JobName.WorkflowScheduleTick]: Record<string, never>;
 }
 
 /** Which queue carries each job. */
@@ -33,6 +36,7 @@ export const JOB_QUEUES: Record<JobName, QueueName> = {
   [JobName.AuditCheckpoint]: QueueName.Audit,
   [JobName.WorkflowStageEnd]: QueueName.Workflow,
   [JobName.WorkflowStageReminder]: QueueName.Workflow,
+  [JobName.WorkflowScheduleTick]: QueueName.Workflow,
 };
 
 export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N] };

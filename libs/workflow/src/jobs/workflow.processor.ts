@@ -2,6 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import { JobHandlers, JobName, JobProcessor, QueueName, workerOptions } from '@craftcert/platform';
 import { CloseStageUseCase } from '../use-cases/close-stage.use-case';
 import { RemindOpenTasksUseCase } from '../use-cases/remind-open-tasks.use-case';
+import { RunDueTransitionsUseCase } from '../use-cases/run-due-transitions.use-case';
 
 /** Scheduled stage ends and reminders: thin calls into the same use cases the API uses. */
 @Processor(QueueName.Workflow, workerOptions(2))
@@ -11,6 +12,7 @@ export class WorkflowProcessor extends JobProcessor {
   constructor(
     private readonly closeStage: CloseStageUseCase,
     private readonly remind: RemindOpenTasksUseCase,
+    private readonly runDue: RunDueTransitionsUseCase,
   ) {
     super();
   }
@@ -23,5 +25,9 @@ export class WorkflowProcessor extends JobProcessor {
     [JobName.WorkflowStageReminder]: async (data) => ({
       reminded: await this.remind.execute(data.editionId, data.stageId),
     }),
+    [JobName.WorkflowScheduleTick]: async () => {
+      const run = await this.runDue.execute();
+      return { skipped: run.skipped, ran: run.ran.length, refused: run.refused.length };
+    },
   };
 }
