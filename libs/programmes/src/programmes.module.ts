@@ -10,6 +10,7 @@ import { EvaluateDossierUseCase } from './use-cases/evaluate-dossier.use-case';
 import { ExtendNominationWindowUseCase } from './use-cases/extend-nomination-window.use-case';
 import { LoadEditionDefinitionUseCase } from './use-cases/load-edition-definition.use-case';
 import { OpenEditionUseCase } from './use-cases/open-edition.use-case';
+import { DefinitionInputReader } from './use-cases/parse-definition-input';
 import { ProposeDefinitionUseCase } from './use-cases/propose-definition.use-case';
 import { PublishDefinitionUseCase } from './use-cases/publish-definition.use-case';
 import { RepinEditionDefinitionUseCase } from './use-cases/repin-edition-definition.use-case';
@@ -22,6 +23,7 @@ import { ReviseDraftUseCase } from './use-cases/revise-draft.use-case';
   providers: [
     DefinitionsRepository,
     ProgrammeQueries,
+    DefinitionInputReader,
     CreateProgrammeUseCase,
     ProposeDefinitionUseCase,
     ReviseDraftUseCase,
