@@ -96,6 +96,11 @@ export class ParsePool implements OnModuleDestroy {
 
   constructor(private readonly config: AppConfig) {}
 
+  /** How many tasks are running on a thread now. */
+  get busy(): number {
+    return [...this.threads].filter((t) => t.job).length;
+  }
+
   run<I, O>(task: ParseTask<I, O>, input: I): Promise<O> {
     if (this.closed) return Promise.reject(new Error('the parse threads have stopped'));
     return new Promise<O>((resolve, reject) => {
