@@ -44,7 +44,11 @@ describe('import limits', () => {
 
   beforeAll(async () => {
     t = await startTestApp({
-      extra: { IMPORT_MAX_ROWS: String(MAX_ROWS), IMPORT_MAX_BYTES: String(MAX_BYTES) },
+      extra: {
+        IMPORT_MAX_ROWS: String(MAX_ROWS),
+        IMPORT_MAX_BYTES: String(MAX_BYTES),
+        DEFINITION_MAX_CHARS: '20000',
+      },
     });
     await t.app.listen(0, '127.0.0.1');
     base = await t.app.getUrl();
@@ -239,9 +243,19 @@ describe('import limits', () => {
       expect(await definitionCount()).toBe(before);
     });
 
+    it('refuses a definition longer than the limit with a 413 naming it', async () => {
+      const before = await definitionCount();
+      const result = await propose(`# ${'x'.repeat(20_000)}\n`);
+      expect(result.status).toBe(413);
+      expect(result.body.errors).toEqual([
+        { path: 'source', message: 'characters: at most 20000 characters' },
+      ]);
+      expect(await definitionCount()).toBe(before);
+    });
+
     it('refuses deep nesting with a 400 naming the depth limit, writing nothing', async () => {
       const before = await definitionCount();
-      const flow = await propose(`a: ${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+      const flow = await propose(`a: ${'['.repeat(5000)}${']'.repeat(5000)}`);
       expect(flow.status).toBe(400);
       expect(flow.body.errors).toEqual([
         { path: 'source', message: expect.stringMatching(/^depth: at most 64 levels of nesting/) },

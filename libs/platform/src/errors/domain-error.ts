@@ -70,10 +70,10 @@ export class LimitExceededError extends DomainError {
   }
 }
 
-/** More bytes than a route reads. */
+/** A larger input than a route reads (413), measured in bytes or, for text, characters. */
 export class PayloadTooLargeError extends DomainError {
-  constructor(path: string, maxBytes: number) {
-    const message = `bytes: at most ${maxBytes} bytes`;
+  constructor(path: string, max: number, unit: 'bytes' | 'characters' = 'bytes') {
+    const message = `${unit}: at most ${max} ${unit}`;
     super('PAYLOAD_TOO_LARGE', `The input is over a limit: ${message}`, [{ path, message }]);
   }
 }

@@ -38,7 +38,7 @@ export class DefinitionInputReader {
   async read(input: DefinitionInput): Promise<PipelineDefinition> {
     const field = input.source !== undefined ? 'source' : 'document';
     if (input.source !== undefined && input.source.length > this.config.DEFINITION_MAX_CHARS) {
-      throw new PayloadTooLargeError('source', this.config.DEFINITION_MAX_CHARS);
+      throw new PayloadTooLargeError('source', this.config.DEFINITION_MAX_CHARS, 'characters');
     }
     let result: DefinitionValidation;
     try {
