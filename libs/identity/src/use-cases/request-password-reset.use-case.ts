@@ -36,8 +36,13 @@ export class RequestPasswordResetUseCase implements OnModuleDestroy {
     void work.finally(() => this.running.delete(work));
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** Resolves once every request accepted so far has been handled. */
+  async settled(): Promise<void> {
     await Promise.all(this.running);
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.settled();
   }
 
   private async issue(email: string): Promise<void> {
