@@ -19,6 +19,7 @@ import {
   WorkerLifecycle,
 } from '@craftcert/platform';
 import { AppModule } from './app.module';
+import { mountQueueDashboard } from './queue-dashboard';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 const UPLOAD_ROUTE = /\/(evidence|nominations\/import)$/;
@@ -91,6 +92,7 @@ export async function createApp(runtime: Runtime): Promise<App> {
     });
   });
   setupOpenApi(app);
+  await mountQueueDashboard(app);
   return app;
 }
 

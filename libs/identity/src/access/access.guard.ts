@@ -57,10 +57,18 @@ export class AccessGuard implements CanActivate {
   }
 
   private identify(request: AuthenticatedRequest): SignedInActor | undefined {
-    const header = request.headers.authorization;
-    const token = header?.startsWith('Bearer ')
-      ? header.slice('Bearer '.length)
-      : (request.cookies as Record<string, string | undefined> | undefined)?.[ACCESS_COOKIE];
-    return token ? this.tokens.verify(token) : undefined;
+    return identifyCaller(this.tokens, request);
   }
+}
+
+/** The caller of a request, from its bearer token or else its session cookie. */
+export function identifyCaller(
+  tokens: AccessTokens,
+  request: FastifyRequest,
+): SignedInActor | undefined {
+  const header = request.headers.authorization;
+  const token = header?.startsWith('Bearer ')
+    ? header.slice('Bearer '.length)
+    : (request.cookies as Record<string, string | undefined> | undefined)?.[ACCESS_COOKIE];
+  return token ? tokens.verify(token) : undefined;
 }

@@ -33,6 +33,13 @@ export class AppConfig {
   @Max(65535, { message: 'PORT must be an integer between 0 and 65535' })
   PORT = 3000;
 
+  /** A worker-only process (ROLE=worker) serves its liveness and readiness here. */
+  @Transform(toInt)
+  @IsInt({ message: 'HEALTH_PORT must be an integer between 0 and 65535' })
+  @Min(0, { message: 'HEALTH_PORT must be an integer between 0 and 65535' })
+  @Max(65535, { message: 'HEALTH_PORT must be an integer between 0 and 65535' })
+  HEALTH_PORT = 3001;
+
   @IsString()
   HOST = '0.0.0.0';
 

@@ -1,4 +1,4 @@
-import type { DefaultJobOptions } from 'bullmq';
+import { type DefaultJobOptions, MetricsTime } from 'bullmq';
 
 /**
  * The one place that names queues and jobs. Values are stored in job rows and Redis keys:
@@ -44,3 +44,11 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
   removeOnFail: { age: 30 * 24 * 3600 },
 };
+
+/**
+ * Options every processor passes to its worker: its concurrency, and per-minute counts of
+ * completed and failed jobs kept for a week (read by `queues:status` and a worker's /metrics).
+ */
+export function workerOptions(concurrency: number) {
+  return { concurrency, metrics: { maxDataPoints: MetricsTime.ONE_WEEK } };
+}

@@ -1,10 +1,10 @@
 import { Processor } from '@nestjs/bullmq';
-import { JobHandlers, JobName, JobProcessor, QueueName } from '@craftcert/platform';
+import { JobHandlers, JobName, JobProcessor, QueueName, workerOptions } from '@craftcert/platform';
 import { CloseStageUseCase } from '../use-cases/close-stage.use-case';
 import { RemindOpenTasksUseCase } from '../use-cases/remind-open-tasks.use-case';
 
 /** Scheduled stage ends and reminders: thin calls into the same use cases the API uses. */
-@Processor(QueueName.Workflow, { concurrency: 2 })
+@Processor(QueueName.Workflow, workerOptions(2))
 export class WorkflowProcessor extends JobProcessor {
   readonly queueName = QueueName.Workflow;
 
