@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { RequestPasswordResetUseCase } from '@craftcert/identity';
 import { parse } from 'yaml';
 import {
   attachRequiredEvidence,
@@ -34,14 +35,16 @@ const REQUESTS = Math.max(2000, Number(process.env.FUZZ_REQUESTS ?? 2100));
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
 /**
- * Refused requests that write on purpose: a failed sign-in is counted (its throttle counters in
- * `sign_in_attempt`) and audited, and a reused refresh token revokes the session family and is
- * audited. Nothing else may leave a row behind.
+ * Refused requests that write on purpose: a failed sign-in or a wrong current password on a
+ * password change is counted (its throttle counters in `sign_in_attempt`) and audited, and a reused
+ * refresh token revokes the session family and is audited. Nothing else may leave a row behind.
  */
 const SECURITY_EVENTS = [
   'auth.sign-in-failed',
   'auth.sign-in-throttled',
   'auth.refresh-token-reused',
+  'user.password-change-failed',
+  'user.password-change-throttled',
 ];
 const SECURITY_TABLES = ['sign_in_attempt'];
 
@@ -415,6 +418,10 @@ describe('the API under generated hostile and well-shaped input', () => {
           remoteAddress: `10.${(sent >> 16) & 255}.${(sent >> 8) & 255}.${sent & 255}`,
         });
         sent++;
+        // A reset link is issued just after the answer: count its rows with this request.
+        if (route.handler === 'AuthController.requestPasswordReset') {
+          await t.app.get(RequestPasswordResetUseCase).settled();
+        }
         if (route.handler === 'AuthController.logout' && res.statusCode === 204) {
           sessionEnded = true;
           signOuts++;

@@ -70,7 +70,11 @@ export async function createApp(runtime: Runtime): Promise<App> {
     isUploadRoute: (url) => UPLOAD_ROUTE.test(url),
   });
   fastify.addHook('onRoute', (route) => {
-    if (UPLOAD_ROUTE.test(route.url)) route.bodyLimit = runtime.config.UPLOAD_LIMIT_BYTES;
+    if (!UPLOAD_ROUTE.test(route.url)) return;
+    // A spreadsheet has its own, smaller limit: refused from its Content-Length, before reading.
+    route.bodyLimit = route.url.endsWith('/nominations/import')
+      ? runtime.config.IMPORT_MAX_BYTES
+      : runtime.config.UPLOAD_LIMIT_BYTES;
   });
   const origins = runtime.config.CORS_ORIGINS.split(',')
     .map((o) => o.trim())

@@ -3,6 +3,7 @@
 export type * from './definition/definition.types';
 export { pipelineDefinitionSchema } from './definition/definition.schema';
 export { validateDefinition, parseDefinition } from './definition/validate-definition';
+export { DEFAULT_DEFINITION_LIMITS, type DefinitionLimits } from './definition/definition-limits';
 export {
   SHIPPED_DEFINITIONS,
   type ShippedDefinitionName,

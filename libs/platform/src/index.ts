@@ -38,5 +38,6 @@ export * from './security/pii-cipher';
 export * from './system/ping.processor';
 export * from './system/system-jobs.module';
 export * from './system/system-ping.entity';
+export * from './threads/parse-pool';
 export * from './runtime/process-state';
 export * from './security/secret-file';

@@ -11,6 +11,7 @@ import { ExtendNominationWindowUseCase } from './use-cases/extend-nomination-win
 import { LoadEditionDefinitionUseCase } from './use-cases/load-edition-definition.use-case';
 import { OpenCycleEditionUseCase } from './use-cases/open-cycle-edition.use-case';
 import { OpenEditionUseCase } from './use-cases/open-edition.use-case';
+import { DefinitionInputReader } from './use-cases/parse-definition-input';
 import { ProposeDefinitionUseCase } from './use-cases/propose-definition.use-case';
 import { PublishDefinitionUseCase } from './use-cases/publish-definition.use-case';
 import { RepinEditionDefinitionUseCase } from './use-cases/repin-edition-definition.use-case';
@@ -23,6 +24,7 @@ import { ReviseDraftUseCase } from './use-cases/revise-draft.use-case';
   providers: [
     DefinitionsRepository,
     ProgrammeQueries,
+    DefinitionInputReader,
     CreateProgrammeUseCase,
     ProposeDefinitionUseCase,
     ReviseDraftUseCase,

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
 import { addOutboxEvent, AppConfig } from '@craftcert/platform';
@@ -9,10 +9,17 @@ import { UserEntity } from '../persistence/user.entity';
 
 const RESET_TTL_MINUTES = 60;
 
-/** Forgotten passwords: a single-use, one-hour link goes out by e-mail; earlier links stop working. */
+/**
+ * Forgotten passwords: a single-use, one-hour link goes out by e-mail; earlier links stop working.
+ *
+ * The request is answered before anything is looked up: the account look-up and the link are
+ * done after the answer, so a known, an unknown and a disabled e-mail take the same path up to
+ * the response and cannot be told apart by its timing. Work still running at shutdown is awaited.
+ */
 @Injectable()
-export class RequestPasswordResetUseCase {
+export class RequestPasswordResetUseCase implements OnModuleDestroy {
   private readonly logger = new Logger('PasswordReset');
+  private readonly running = new Set<Promise<void>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -20,8 +27,25 @@ export class RequestPasswordResetUseCase {
     private readonly config: AppConfig,
   ) {}
 
-  /** Answers the same whether or not the e-mail is known, so it cannot be used to probe accounts. */
-  async execute(email: string): Promise<void> {
+  /** Accepts the request; the link (if the account exists) is issued right after. */
+  execute(email: string): void {
+    const work = this.issue(email).catch((error: unknown) =>
+      this.logger.error(`password reset could not be issued: ${(error as Error).message}`),
+    );
+    this.running.add(work);
+    void work.finally(() => this.running.delete(work));
+  }
+
+  /** Resolves once every request accepted so far has been handled. */
+  async settled(): Promise<void> {
+    await Promise.all(this.running);
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.settled();
+  }
+
+  private async issue(email: string): Promise<void> {
     const user = await this.dataSource.manager.findOneBy(UserEntity, {
       email: email.toLowerCase(),
     });

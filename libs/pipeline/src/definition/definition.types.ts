@@ -478,5 +478,9 @@ export interface DefinitionError {
   message: string;
 }
 
+/** The reading limits a document can exceed (see definition-limits.ts). */
+export type DefinitionLimitName = 'characters' | 'depth' | 'aliases';
+
 export type DefinitionValidation =
-  { ok: true; definition: PipelineDefinition } | { ok: false; errors: DefinitionError[] };
+  | { ok: true; definition: PipelineDefinition }
+  | { ok: false; errors: DefinitionError[]; limit?: DefinitionLimitName };

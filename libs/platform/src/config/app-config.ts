@@ -182,6 +182,80 @@ export class AppConfig {
   @Max(104_857_600, { message: 'UPLOAD_LIMIT_BYTES must be an integer between 1024 and 104857600' })
   UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
 
+  /** A nomination spreadsheet larger than this is refused (413) before it is read. */
+  @Transform(toInt)
+  @IsInt({ message: 'IMPORT_MAX_BYTES must be an integer between 1024 and 104857600' })
+  @Min(1024, { message: 'IMPORT_MAX_BYTES must be an integer between 1024 and 104857600' })
+  @Max(104_857_600, { message: 'IMPORT_MAX_BYTES must be an integer between 1024 and 104857600' })
+  IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+
+  /** Filled data rows accepted in one spreadsheet import; reading stops at the first one over. */
+  @Transform(toInt)
+  @IsInt({ message: 'IMPORT_MAX_ROWS must be an integer between 1 and 100000' })
+  @Min(1, { message: 'IMPORT_MAX_ROWS must be an integer between 1 and 100000' })
+  @Max(100_000, { message: 'IMPORT_MAX_ROWS must be an integer between 1 and 100000' })
+  IMPORT_MAX_ROWS = 1000;
+
+  /** Non-empty cells read from one spreadsheet import (every sheet together). */
+  @Transform(toInt)
+  @IsInt({ message: 'IMPORT_MAX_CELLS must be an integer between 100 and 10000000' })
+  @Min(100, { message: 'IMPORT_MAX_CELLS must be an integer between 100 and 10000000' })
+  @Max(10_000_000, { message: 'IMPORT_MAX_CELLS must be an integer between 100 and 10000000' })
+  IMPORT_MAX_CELLS = 100_000;
+
+  /** What the parts of one spreadsheet may claim to unpack to (a zip bomb stops here). */
+  @Transform(toInt)
+  @IsInt({ message: 'IMPORT_MAX_UNZIPPED_BYTES must be an integer between 1024 and 1073741824' })
+  @Min(1024, {
+    message: 'IMPORT_MAX_UNZIPPED_BYTES must be an integer between 1024 and 1073741824',
+  })
+  @Max(1_073_741_824, {
+    message: 'IMPORT_MAX_UNZIPPED_BYTES must be an integer between 1024 and 1073741824',
+  })
+  IMPORT_MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
+
+  /** The longest pipeline definition text (YAML or JSON) accepted, in characters. */
+  @Transform(toInt)
+  @IsInt({ message: 'DEFINITION_MAX_CHARS must be an integer between 1000 and 1000000' })
+  @Min(1000, { message: 'DEFINITION_MAX_CHARS must be an integer between 1000 and 1000000' })
+  @Max(1_000_000, { message: 'DEFINITION_MAX_CHARS must be an integer between 1000 and 1000000' })
+  DEFINITION_MAX_CHARS = 500_000;
+
+  /** How deeply a pipeline definition may nest (mappings and sequences). */
+  @Transform(toInt)
+  @IsInt({ message: 'DEFINITION_MAX_DEPTH must be an integer between 8 and 1000' })
+  @Min(8, { message: 'DEFINITION_MAX_DEPTH must be an integer between 8 and 1000' })
+  @Max(1000, { message: 'DEFINITION_MAX_DEPTH must be an integer between 8 and 1000' })
+  DEFINITION_MAX_DEPTH = 64;
+
+  /** YAML aliases (*name) a definition may use; each may expand to at most this many nodes. */
+  @Transform(toInt)
+  @IsInt({ message: 'DEFINITION_MAX_ALIASES must be an integer between 0 and 10000' })
+  @Min(0, { message: 'DEFINITION_MAX_ALIASES must be an integer between 0 and 10000' })
+  @Max(10_000, { message: 'DEFINITION_MAX_ALIASES must be an integer between 0 and 10000' })
+  DEFINITION_MAX_ALIASES = 100;
+
+  /** Threads that read uploads and definitions off the event loop. */
+  @Transform(toInt)
+  @IsInt({ message: 'PARSE_WORKERS must be an integer between 1 and 16' })
+  @Min(1, { message: 'PARSE_WORKERS must be an integer between 1 and 16' })
+  @Max(16, { message: 'PARSE_WORKERS must be an integer between 1 and 16' })
+  PARSE_WORKERS = 2;
+
+  /** Heap each of those threads may use; a file that needs more is refused. */
+  @Transform(toInt)
+  @IsInt({ message: 'PARSE_MEMORY_MB must be an integer between 64 and 4096' })
+  @Min(64, { message: 'PARSE_MEMORY_MB must be an integer between 64 and 4096' })
+  @Max(4096, { message: 'PARSE_MEMORY_MB must be an integer between 64 and 4096' })
+  PARSE_MEMORY_MB = 256;
+
+  /** How long one file or definition may take to read; a longer one is refused. */
+  @Transform(toInt)
+  @IsInt({ message: 'PARSE_TIMEOUT_MS must be an integer between 1000 and 600000' })
+  @Min(1000, { message: 'PARSE_TIMEOUT_MS must be an integer between 1000 and 600000' })
+  @Max(600_000, { message: 'PARSE_TIMEOUT_MS must be an integer between 1000 and 600000' })
+  PARSE_TIMEOUT_MS = 30_000;
+
   /** Ed25519 key (PEM) that signs audit checkpoints; created 0600 on first use. Default: <DATA_DIR>/audit-checkpoint.key */
   @Transform(blankToUndefined)
   @IsOptional()
