@@ -12,3 +12,9 @@ export * from './domain/organisation-scope';
 export * from './domain/roles';
 export * from './identity.module';
 export * from './persistence/organisation-scope';
+export { type LinkMessage, ReadLinkMessageUseCase } from './use-cases/read-link-message.use-case';
+export {
+  type Recipient,
+  type RecipientQuery,
+  ResolveRecipientsUseCase,
+} from './use-cases/resolve-recipients.use-case';

@@ -12,3 +12,4 @@ export { type DecideCommand, DecideTaskUseCase } from './use-cases/decide-task.u
 export { type DeclareCommand, DeclareConflictUseCase } from './use-cases/declare-conflict.use-case';
 export { AnswerInformationRequestUseCase } from './use-cases/answer-information-request.use-case';
 export { ReadWorkflowUseCase } from './use-cases/read-workflow.use-case';
+export { ListStageAssigneesUseCase } from './use-cases/list-stage-assignees.use-case';

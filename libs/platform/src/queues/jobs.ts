@@ -8,6 +8,7 @@ export enum QueueName {
   System = 'system',
   Audit = 'audit',
   Workflow = 'workflow',
+  Notifications = 'notifications',
 }
 
 export enum JobName {
@@ -17,6 +18,10 @@ export enum JobName {
   WorkflowStageEnd = 'workflow.stage-end',
   /** A stage's last day has begun: remind the owners of open tasks. */
   WorkflowStageReminder = 'workflow.stage-reminder',
+  /** A committed outbox event, relayed: resolve its recipients and create its deliveries. */
+  NotificationDispatch = 'notifications.dispatch',
+  /** One delivery (an e-mail or a webhook call), sent at most once by its idempotency key. */
+  NotificationDeliver = 'notifications.deliver',
 }
 
 /** Each job name maps to exactly one payload type. */
@@ -25,6 +30,8 @@ export interface JobPayloads {
   [JobName.AuditCheckpoint]: Record<string, never>;
   [JobName.WorkflowStageEnd]: { editionId: string; stageId: string };
   [JobName.WorkflowStageReminder]: { editionId: string; stageId: string };
+  [JobName.NotificationDispatch]: { eventId: string; topic: string; payload: unknown };
+  [JobName.NotificationDeliver]: { deliveryId: string };
 }
 
 /** Which queue carries each job. */
@@ -33,6 +40,8 @@ export const JOB_QUEUES: Record<JobName, QueueName> = {
   [JobName.AuditCheckpoint]: QueueName.Audit,
   [JobName.WorkflowStageEnd]: QueueName.Workflow,
   [JobName.WorkflowStageReminder]: QueueName.Workflow,
+  [JobName.NotificationDispatch]: QueueName.Notifications,
+  [JobName.NotificationDeliver]: QueueName.Notifications,
 };
 
 export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N] };
