@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The token of a link written into an old outbox payload, as its stored hash. */
 const linkHash = (key: string) =>
-  `encode(sha256(convert_to(substring(e.payload->>'${key}' from 'token=([A-Za-z0-9_-]+)'), 'UTF8')), 'hex')`;
+  `encode(sha256(convert_to(substring(e0.payload->>'${key}' from 'token=([A-Za-z0-9_-]+)'), 'UTF8')), 'hex')`;
 
 /**
  * Rewrites an old topic's payloads to ids only: the row its link's token belongs to is found by
@@ -16,7 +16,7 @@ function stripLinks(topic: string, key: string, table: string, payload: string):
                  dispatched_at = CASE WHEN t.id IS NULL THEN COALESCE(e.dispatched_at, now())
                                       ELSE e.dispatched_at END
             FROM outbox_event e0
-            LEFT JOIN ${table} t ON t.token_hash = ${linkHash(key).replace(/\be\./g, 'e0.')}
+            LEFT JOIN ${table} t ON t.token_hash = ${linkHash(key)}
            WHERE e.id = e0.id AND e.topic = '${topic}' AND e.payload ? '${key}'`;
 }
 

@@ -71,7 +71,7 @@ export class MailTransport implements OnModuleDestroy {
         return { fileName, size: info.size, createdAt: info.mtime, raw };
       }),
     );
-    return files.sort((a, b) => b.fileName.localeCompare(a.fileName));
+    return files.toSorted((a, b) => b.fileName.localeCompare(a.fileName));
   }
 
   async read(fileName: string): Promise<string | null> {
