@@ -99,8 +99,8 @@ export class DeliveryRepository {
   ): Promise<void> {
     await tx.query(
       `UPDATE notification_delivery
-          SET status = $2, attempts = attempts + 1, response_status = $3, last_error = $4,
-              sent_at = CASE WHEN $2 = 'sent' THEN now() END, updated_at = now()
+          SET status = $2::varchar, attempts = attempts + 1, response_status = $3, last_error = $4,
+              sent_at = CASE WHEN $2::varchar = 'sent' THEN now() END, updated_at = now()
         WHERE id = $1`,
       [id, outcome.status, outcome.responseStatus ?? null, outcome.note ?? null],
     );
@@ -114,7 +114,7 @@ export class DeliveryRepository {
     await this.dataSource.query(
       `UPDATE notification_delivery
           SET attempts = attempts + 1, last_error = $2, response_status = $3,
-              status = CASE WHEN $4 THEN 'dead' ELSE status END, updated_at = now()
+              status = CASE WHEN $4::boolean THEN 'dead' ELSE status END, updated_at = now()
         WHERE id = $1 AND status = 'pending'`,
       [id, failure.error.slice(0, 1000), failure.responseStatus, failure.final],
     );
