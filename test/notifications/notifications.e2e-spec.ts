@@ -145,7 +145,7 @@ describe.each(queueBackendsUnderTest())('notifications on the %s backend', (back
       },
       remoteAddress: '10.77.0.1',
     });
-    expect(accepted.statusCode).toBe(201);
+    expect(accepted.statusCode).toBe(200);
     await t.login(email, 'newcomer-password-1');
 
     // Exactly once: relaying the same event again and dispatching it twice sends nothing new.
@@ -219,9 +219,17 @@ describe.each(queueBackendsUnderTest())('notifications on the %s backend', (back
   });
 
   it('fills the in-app inbox of everyone holding a role in an organisation, with unread counts and marking read', async () => {
+    const unionId = await createOrganisation(t, {
+      kind: 'districtUnion',
+      name: `Union ${randomUUID()}`,
+      parentId: await adminOrganisation(t),
+      district: '拱墅区',
+    });
     const unitId = await createOrganisation(t, {
       kind: 'enterprise',
       name: `Works ${randomUUID()}`,
+      parentId: unionId,
+      industrySection: 'C',
     });
     const [a, b] = [
       await createStaff(t, unitId, ['unitNominator']),
