@@ -437,7 +437,7 @@ describe.each(queueBackendsUnderTest())('notifications on the %s backend', (back
       url: `/api/notifications/deliveries/${dead.id}/retry`,
       token: await t.adminToken(),
     });
-    expect(retried.statusCode).toBe(202);
+    expect(retried.statusCode).toBe(204);
     // Retrying what is no longer dead is refused.
     const again = await t.request({
       method: 'POST',

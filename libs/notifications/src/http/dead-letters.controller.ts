@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
-  ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -37,10 +37,10 @@ export class DeadLettersController {
   }
 
   @Post('deliveries/:deliveryId/retry')
-  @HttpCode(202)
+  @HttpCode(204)
   @Roles('secretariatAdmin')
   @ApiOperation({ summary: 'Send a dead letter again (with a fresh set of attempts)' })
-  @ApiAcceptedResponse({ description: 'Queued' })
+  @ApiNoContentResponse({ description: 'Queued for sending' })
   @ApiBadRequestResponse({ description: 'Bad id' })
   @ApiNotFoundResponse({ description: 'No such delivery' })
   @ApiConflictResponse({ description: 'Not a dead letter' })

@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -37,14 +38,17 @@ export class MailController {
 
   @Get(':fileName')
   @Roles('secretariatAdmin')
-  @Header('content-type', 'message/rfc822')
-  @Header('cache-control', 'no-store')
   @ApiOperation({ summary: 'One .eml file as written (it may hold a live single-use link)' })
   @ApiProduces('message/rfc822')
   @ApiOkResponse({ description: 'The message', schema: { type: 'string' } })
   @ApiBadRequestResponse({ description: 'Bad file name' })
   @ApiNotFoundResponse({ description: 'No such file' })
-  read(@Param() { fileName }: MailFileParams): Promise<string> {
-    return this.readFile.execute(fileName);
+  async read(
+    @Param() { fileName }: MailFileParams,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const raw = await this.readFile.execute(fileName);
+    reply.header('content-type', 'message/rfc822').header('cache-control', 'no-store');
+    return raw;
   }
 }
