@@ -8,6 +8,7 @@ import { addOutboxEvent, Topic } from '@craftcert/platform';
 import {
   createOrganisation,
   createStaff,
+  mailBody,
   queueBackendsUnderTest,
   startTestApp,
   TestApp,
@@ -17,15 +18,6 @@ import {
 interface MailListing {
   mode: string;
   files: { fileName: string; to: string; subject: string }[];
-}
-
-/** The text body of a single-part message as nodemailer writes it (base64 or plain). */
-function bodyOf(raw: string): string {
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const body = rest.join('\n\n');
-  return /content-transfer-encoding:\s*base64/i.test(head)
-    ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-    : body;
 }
 
 async function invite(t: TestApp, email: string, organisationId: string, language?: 'zh' | 'en') {
@@ -132,7 +124,7 @@ describe.each(queueBackendsUnderTest())('notifications on the %s backend', (back
     expect(raw.statusCode).toBe(200);
     expect(raw.headers['content-type']).toMatch(/message\/rfc822/);
     const link = /https?:\/\/\S+accept-invitation\?token=[A-Za-z0-9_-]+/.exec(
-      bodyOf(raw.body),
+      mailBody(raw.body),
     )?.[0];
     expect(link).toBeDefined();
     const accepted = await t.request({
@@ -511,7 +503,7 @@ describe('e-mail over SMTP', () => {
     expect(decodeHeader(headerOf(message.raw, 'subject') ?? '')).toMatch(
       /^邀请您加入 craftcert（.+）$/,
     );
-    const body = bodyOf(message.raw);
+    const body = mailBody(message.raw);
     expect(body).toContain('您被邀请加入 craftcert 工匠认定平台');
     expect(body).toMatch(/accept-invitation\?token=[A-Za-z0-9_-]{20,}/);
     const listing = await t.request({
