@@ -395,7 +395,7 @@ describe('nomination rules', () => {
         },
       });
       expect(res.statusCode).toBe(201);
-      const { id, status } = res.json<{ id: string; status: string }>();
+      const { status } = res.json<{ status: string }>();
       expect(status).toBe('awaitingReferees');
       const tokens = [
         await mailedToken(t, 'zhang@example.test', 'referee'),
