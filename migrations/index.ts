@@ -4,6 +4,7 @@ import { AUDIT_ENTITIES } from '@craftcert/audit/entities';
 import { CALENDAR_ENTITIES } from '@craftcert/calendar/entities';
 import { IDENTITY_ENTITIES } from '@craftcert/identity/entities';
 import { NOMINATION_ENTITIES } from '@craftcert/nominations/entities';
+import { NOTIFICATION_ENTITIES } from '@craftcert/notifications/entities';
 import { PROGRAMME_ENTITIES } from '@craftcert/programmes/entities';
 import { SCHEDULE_ENTITIES, WORKFLOW_ENTITIES } from '@craftcert/workflow/entities';
 import { Foundation1795601469900 } from './1795601469900-Foundation';
@@ -20,6 +21,7 @@ import { Workflow1796219487509 } from './1796219487509-Workflow';
 import { PasswordChangeRequired1796222378814 } from './1796222378814-PasswordChangeRequired';
 import { ConflictDeclarations1796224000000 } from './1796224000000-ConflictDeclarations';
 import { AnnualCycle1796237000000 } from './1796237000000-AnnualCycle';
+import { Notifications1796231000000 } from './1796231000000-Notifications';
 
 /**
  * Every entity and every migration, in order. The app, the CLI and the tests build their data
@@ -36,6 +38,7 @@ export const catalogue: PersistenceCatalogue = {
     ...CALENDAR_ENTITIES,
     ...WORKFLOW_ENTITIES,
     ...SCHEDULE_ENTITIES,
+    ...NOTIFICATION_ENTITIES,
   ],
   migrations: [
     Foundation1795601469900,
@@ -51,6 +54,7 @@ export const catalogue: PersistenceCatalogue = {
     Workflow1796219487509,
     PasswordChangeRequired1796222378814,
     ConflictDeclarations1796224000000,
+    Notifications1796231000000,
     AnnualCycle1796237000000,
   ],
 };

@@ -109,6 +109,19 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/review-tasks/:taskId/declaration': ['departmentReviewer'],
   'GET /api/information-requests': ['unitNominator', 'unitApprover'],
   'POST /api/information-requests/:requestId/answer': ['unitNominator', 'unitApprover'],
+  'GET /api/me/notifications': 'signedIn',
+  'GET /api/me/notifications/unread-count': 'signedIn',
+  'POST /api/me/notifications/read-all': 'signedIn',
+  'POST /api/me/notifications/:notificationId/read': 'signedIn',
+  'GET /api/notifications/mail': ADMIN,
+  'GET /api/notifications/mail/:fileName': ADMIN,
+  'GET /api/notifications/dead-letters': ADMIN,
+  'POST /api/notifications/deliveries/:deliveryId/retry': ADMIN,
+  'GET /api/webhook-subscriptions': ADMIN,
+  'POST /api/webhook-subscriptions': ADMIN,
+  'POST /api/webhook-subscriptions/:subscriptionId/secret': ADMIN,
+  'DELETE /api/webhook-subscriptions/:subscriptionId': ADMIN,
+  'GET /api/webhook-subscriptions/:subscriptionId/deliveries': ADMIN,
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {
@@ -123,6 +136,10 @@ const SAMPLE_PARAMS: Record<string, string> = {
   year: '2027',
   stageId: 'departmental-review',
   taskId: '00000000-0000-4000-8000-000000000007',
+  notificationId: '00000000-0000-4000-8000-000000000011',
+  deliveryId: '00000000-0000-4000-8000-000000000012',
+  subscriptionId: '00000000-0000-4000-8000-000000000013',
+  fileName: '20261202T120000Z-00000000-0000-4000-8000-000000000014.eml',
   requestId: '00000000-0000-4000-8000-000000000008',
 };
 

@@ -13,3 +13,9 @@ export * from './domain/roles';
 export * from './identity.module';
 export { RequestPasswordResetUseCase } from './use-cases/request-password-reset.use-case';
 export * from './persistence/organisation-scope';
+export { type LinkMessage, ReadLinkMessageUseCase } from './use-cases/read-link-message.use-case';
+export {
+  type Recipient,
+  type RecipientQuery,
+  ResolveRecipientsUseCase,
+} from './use-cases/resolve-recipients.use-case';

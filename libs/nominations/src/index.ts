@@ -41,3 +41,7 @@ export {
 } from './use-cases/submit-public-nomination.use-case';
 export { UploadEvidenceUseCase } from './use-cases/upload-evidence.use-case';
 export { WithdrawNominationUseCase } from './use-cases/withdraw-nomination.use-case';
+export {
+  type RefereeMessage,
+  ReadRefereeMessageUseCase,
+} from './use-cases/read-referee-message.use-case';

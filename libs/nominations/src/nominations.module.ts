@@ -38,6 +38,7 @@ import { SubmitNominationUseCase } from './use-cases/submit-nomination.use-case'
 import { SubmitPublicNominationUseCase } from './use-cases/submit-public-nomination.use-case';
 import { UploadEvidenceUseCase } from './use-cases/upload-evidence.use-case';
 import { WithdrawNominationUseCase } from './use-cases/withdraw-nomination.use-case';
+import { ReadRefereeMessageUseCase } from './use-cases/read-referee-message.use-case';
 
 export const NOMINATION_USE_CASES = [
   DraftNominationUseCase,
@@ -62,6 +63,7 @@ export const NOMINATION_USE_CASES = [
   MigrateEditionDefinitionUseCase,
   ListStageEntrantsUseCase,
   ReadDossierForReviewUseCase,
+  ReadRefereeMessageUseCase,
 ];
 
 /** Nominations: drafts, submission with instant eligibility, unit caps, union screening, evidence, public channels. */

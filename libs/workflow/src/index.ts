@@ -13,3 +13,4 @@ export { type DeclareCommand, DeclareConflictUseCase } from './use-cases/declare
 export { AnswerInformationRequestUseCase } from './use-cases/answer-information-request.use-case';
 export { ReadWorkflowUseCase } from './use-cases/read-workflow.use-case';
 export { RunDueTransitionsUseCase } from './use-cases/run-due-transitions.use-case';
+export { ListStageAssigneesUseCase } from './use-cases/list-stage-assignees.use-case';

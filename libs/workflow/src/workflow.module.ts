@@ -25,6 +25,7 @@ import { DeclareConflictUseCase } from './use-cases/declare-conflict.use-case';
 import { EnterStageUseCase } from './use-cases/enter-stage.use-case';
 import { ListConflictDeclarationsUseCase } from './use-cases/list-conflict-declarations.use-case';
 import { ListInformationRequestsUseCase } from './use-cases/list-information-requests.use-case';
+import { ListStageAssigneesUseCase } from './use-cases/list-stage-assignees.use-case';
 import { ListReviewInboxUseCase } from './use-cases/list-review-inbox.use-case';
 import { ListStageCandidatesUseCase } from './use-cases/list-stage-candidates.use-case';
 import { MapDepartmentsUseCase } from './use-cases/map-departments.use-case';
@@ -62,6 +63,7 @@ export const WORKFLOW_USE_CASES = [
   ShiftScheduledTransitionUseCase,
   SetProgrammeCycleUseCase,
   RunDueTransitionsUseCase,
+  ListStageAssigneesUseCase,
 ];
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
-import { addOutboxEvent, AppConfig } from '@craftcert/platform';
+import { addOutboxEvent, PiiCipher, Topic } from '@craftcert/platform';
 import { randomToken, tokenHash } from '../auth/secrets';
 import { OneTimeTokenEntity } from '../persistence/one-time-token.entity';
 import { expireOpenResets } from '../persistence/one-time-token.repository';
@@ -24,7 +24,7 @@ export class RequestPasswordResetUseCase implements OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
-    private readonly config: AppConfig,
+    private readonly cipher: PiiCipher,
   ) {}
 
   /** Accepts the request; the link (if the account exists) is issued right after. */
@@ -67,11 +67,13 @@ export class RequestPasswordResetUseCase implements OnModuleDestroy {
           createdBy: null,
           usedAt: null,
           expiresAt: new Date(Date.now() + RESET_TTL_MINUTES * 60_000),
+          linkCiphertext: this.cipher.encrypt(token),
+          language: user.language,
         }),
       );
-      await addOutboxEvent(tx, 'identity.password-reset-requested', {
-        email: user.email,
-        resetUrl: `${this.config.PUBLIC_URL}/reset-password?token=${token}`,
+      await addOutboxEvent(tx, Topic.PasswordResetRequested, {
+        resetId: reset.id,
+        userId: user.id,
       });
       await this.audit.record(tx, {
         action: 'user.password-reset-requested',

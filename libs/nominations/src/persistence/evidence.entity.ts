@@ -75,6 +75,10 @@ export class RefereeEntity {
 
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt: Date;
+
+  /** The link's token, encrypted, for the message built at send time (null: reissue). */
+  @Column({ name: 'link_ciphertext', type: 'text', nullable: true })
+  linkCiphertext: string | null;
 }
 
 /** A member of the public pointing the secretariat at someone worth considering. */

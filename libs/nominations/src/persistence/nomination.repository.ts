@@ -6,7 +6,14 @@ import {
   whereInOrganisationSubtree,
 } from '@craftcert/identity';
 import type { EligibilityResult } from '@craftcert/pipeline';
-import { addOutboxEvent, NotFoundError, outboxInsertSql } from '@craftcert/platform';
+import {
+  addOutboxEvent,
+  NotFoundError,
+  outboxInsertSql,
+  outboxParams,
+  type OutboxMessage,
+  Topic,
+} from '@craftcert/platform';
 import { HOLDS_PLACE, NominationStatus, visibleToReader } from '../domain/nomination-status';
 import { NominationEntity, NominationEventEntity } from './nomination.entity';
 import { releasePlace, takePlaceSql } from './quota';
@@ -15,6 +22,13 @@ import { releasePlace, takePlaceSql } from './quota';
  * Loads and stores nominations. A nomination outside the actor's organisation scope reads as
  * missing (404), so ids of other units' nominations disclose nothing.
  */
+/** The outbox topic of each status a nomination is moved to by `changeStatus`. */
+const STATUS_TOPICS = {
+  forwarded: Topic.NominationForwarded,
+  returned: Topic.NominationReturned,
+  withdrawn: Topic.NominationWithdrawn,
+} as const;
+
 @Injectable()
 export class NominationRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -94,7 +108,7 @@ export class NominationRepository {
     tx: EntityManager,
     nomination: NominationEntity,
     change: { from: NominationStatus; actorId: string; place?: { channelId: string; cap: number } },
-    event: { topic: string; payload: Record<string, unknown> },
+    event: OutboxMessage<Topic.NominationSubmitted>,
   ): Promise<boolean> {
     const params: unknown[] = [
       nomination.id,
@@ -105,8 +119,7 @@ export class NominationRepository {
       JSON.stringify(nomination.flags),
       change.from,
       change.actorId,
-      event.topic,
-      JSON.stringify(event.payload),
+      ...outboxParams(event),
     ];
     let place = '';
     let placeTaken = '';
@@ -169,7 +182,9 @@ export class NominationRepository {
     if (to === 'withdrawn' || to === 'returned') nomination.unitRank = null;
     await tx.save(nomination);
     await recordEvent(tx, nomination, to, from, by.userId, note);
-    await addOutboxEvent(tx, `nomination.${to}`, {
+    const topic = STATUS_TOPICS[to as keyof typeof STATUS_TOPICS];
+    if (!topic) throw new Error(`no outbox topic for a nomination moved to ${to}`);
+    await addOutboxEvent(tx, topic, {
       nominationId: nomination.id,
       editionId: nomination.editionId,
       note,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
-import { addOutboxEvent, DomainError, PiiCipher } from '@craftcert/platform';
+import { addOutboxEvent, DomainError, PiiCipher, Topic } from '@craftcert/platform';
 import { RepinEditionDefinitionUseCase } from '@craftcert/programmes';
 import { compareVersions, DefinitionMigrationReport } from '../domain/definition-migration';
 import { openDossier, sealPersonalFields } from '../domain/sealed-dossier';
@@ -77,7 +77,7 @@ export class MigrateEditionDefinitionUseCase {
         );
       }
       await recountPlaces(tx, editionId);
-      await addOutboxEvent(tx, 'edition.definition-migrated', {
+      await addOutboxEvent(tx, Topic.EditionDefinitionMigrated, {
         editionId,
         fromVersion: report.fromVersion,
         toVersion,

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
 import type { SignedInActor } from '@craftcert/identity';
 import { validateDossier } from '@craftcert/pipeline';
-import { PiiCipher, RequestValidationError } from '@craftcert/platform';
+import { PiiCipher, RequestValidationError, Topic } from '@craftcert/platform';
 import { isNominationWindowOpen, LoadEditionDefinitionUseCase } from '@craftcert/programmes';
 import { channelOf, isScreenedByUnion } from '../domain/channels';
 import { toFieldErrors } from '../domain/dossier-codec';
@@ -81,7 +81,7 @@ export class SubmitNominationUseCase {
             : {}),
         },
         {
-          topic: 'nomination.submitted',
+          topic: Topic.NominationSubmitted,
           payload: {
             nominationId: nomination.id,
             editionId: edition.id,

@@ -277,6 +277,27 @@ export class AppConfig {
   /** Base URL used in links sent to people (invitations, password resets). */
   @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http:// or https:// URL' })
   PUBLIC_URL = 'http://localhost:3000';
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string = undefined;
+
+  @IsString()
+  @Matches(/^[^\r\n]{3,200}$/, { message: 'MAIL_FROM must be one line of 3–200 characters' })
+  MAIL_FROM = 'craftcert <no-reply@craftcert.local>';
+
+  @Transform(toInt)
+  @IsInt({ message: 'NOTIFICATION_ATTEMPTS must be an integer between 1 and 20' })
+  @Min(1, { message: 'NOTIFICATION_ATTEMPTS must be an integer between 1 and 20' })
+  @Max(20, { message: 'NOTIFICATION_ATTEMPTS must be an integer between 1 and 20' })
+  NOTIFICATION_ATTEMPTS = 8;
+
+  @Transform(toInt)
+  @IsInt({ message: 'NOTIFICATION_BACKOFF_MS must be an integer between 10 and 3600000' })
+  @Min(10, { message: 'NOTIFICATION_BACKOFF_MS must be an integer between 10 and 3600000' })
+  @Max(3600000, { message: 'NOTIFICATION_BACKOFF_MS must be an integer between 10 and 3600000' })
+  NOTIFICATION_BACKOFF_MS = 10000;
 }
 
 export class ConfigError extends Error {
@@ -288,7 +309,7 @@ export class ConfigError extends Error {
 /** Variables whose values must never appear in a message or log, even when they are wrong. */
 const SECRET_VARIABLES = new Set(['JWT_SECRET', 'ADMIN_PASSWORD', 'PII_ENCRYPTION_KEY']);
 /** Variables that may carry a password in their URL. */
-const URL_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL']);
+const URL_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL', 'SMTP_URL']);
 
 /** What a configuration error may say about the value it refused. */
 function describeValue(variable: string, value: unknown): string {

@@ -42,6 +42,21 @@ export class JobQueue {
   }
 
   /**
+   * Adds many jobs of one name in one round trip, each with its deterministic id (a job whose
+   * id is kept already is not added again). `retry` overrides the attempts and backoff.
+   */
+  async enqueueMany<N extends JobName>(
+    name: N,
+    items: readonly { jobId: string; data: JobPayloads[N] }[],
+    retry: Pick<JobsOptions, 'attempts' | 'backoff'> = {},
+  ): Promise<void> {
+    if (items.length === 0) return;
+    await this.queue(JOB_QUEUES[name]).addBulk(
+      items.map((item) => ({ name, data: item.data, opts: { jobId: item.jobId, ...retry } })),
+    );
+  }
+
+  /**
    * Runs a job every `everyMs` as a BullMQ job scheduler named after the job: every replica
    * declares the same one, so it exists once and fires once per interval, whatever the number
    * of processes.

@@ -8,6 +8,7 @@ export enum QueueName {
   System = 'system',
   Audit = 'audit',
   Workflow = 'workflow',
+  Notifications = 'notifications',
 }
 
 export enum JobName {
@@ -19,6 +20,10 @@ export enum JobName {
   WorkflowStageReminder = 'workflow.stage-reminder',
   /** Runs the scheduled transitions that have fallen due (editions opening, stages entering or closing). */
   WorkflowScheduleTick = 'workflow.schedule-tick',
+  /** A committed outbox event, relayed: resolve its recipients and create its deliveries. */
+  NotificationDispatch = 'notifications.dispatch',
+  /** One delivery (an e-mail or a webhook call), sent at most once by its idempotency key. */
+  NotificationDeliver = 'notifications.deliver',
 }
 
 /** Each job name maps to exactly one payload type. */
@@ -28,6 +33,8 @@ export interface JobPayloads {
   [JobName.WorkflowStageEnd]: { editionId: string; stageId: string };
   [JobName.WorkflowStageReminder]: { editionId: string; stageId: string };
   [JobName.WorkflowScheduleTick]: Record<string, never>;
+  [JobName.NotificationDispatch]: { eventId: string; topic: string; payload: unknown };
+  [JobName.NotificationDeliver]: { deliveryId: string };
 }
 
 /** Which queue carries each job. */
@@ -37,6 +44,8 @@ export const JOB_QUEUES: Record<JobName, QueueName> = {
   [JobName.WorkflowStageEnd]: QueueName.Workflow,
   [JobName.WorkflowStageReminder]: QueueName.Workflow,
   [JobName.WorkflowScheduleTick]: QueueName.Workflow,
+  [JobName.NotificationDispatch]: QueueName.Notifications,
+  [JobName.NotificationDeliver]: QueueName.Notifications,
 };
 
 export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N] };

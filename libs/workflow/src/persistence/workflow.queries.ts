@@ -71,6 +71,16 @@ const TASK_COLUMNS = `t.id, t.edition_id AS "editionId", t.stage_id AS "stageId"
 export class WorkflowQueries {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The organisations that own tasks in a stage: whose members are assigned to it. */
+  async stageAssignees(editionId: string, stageId: string): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT DISTINCT organisation_id AS id FROM review_task
+        WHERE edition_id = $1 AND stage_id = $2 AND organisation_id IS NOT NULL`,
+      [editionId, stageId],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   async stages(editionId: string): Promise<StageRowView[]> {
     return this.dataSource.query(
       `SELECT s.stage_id AS "stageId", s.phase, to_char(s.due_on, 'YYYY-MM-DD') AS "dueOn",

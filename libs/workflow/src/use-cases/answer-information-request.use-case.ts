@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
 import { type LocalDate, toLocalDate, WorkingCalendar } from '@craftcert/calendar';
-import { addOutboxEvent, type Actor, NotFoundError } from '@craftcert/platform';
+import { addOutboxEvent, type Actor, NotFoundError, Topic } from '@craftcert/platform';
 import { WorkflowStateError } from '../domain/workflow.errors';
 import { TaskRepository } from '../persistence/task.repository';
 import { StageRunner } from './stage-runner';
@@ -50,7 +50,7 @@ export class AnswerInformationRequestUseCase {
       await this.tasks.answerRequest(tx, request.id, answer, actor.userId);
       await this.tasks.setCurrent(tx, locked.id, { status: 'open', decision: null, dueOn });
       const outcome = await this.runner.refreshOutcome(tx, context, candidate.id);
-      await addOutboxEvent(tx, 'workflow.information-answered', {
+      await addOutboxEvent(tx, Topic.InformationAnswered, {
         requestId: request.id,
         taskId: locked.id,
         organisationId: locked.organisationId,

@@ -8,6 +8,7 @@ import {
   type Actor,
   NotFoundError,
   RequestValidationError,
+  Topic,
 } from '@craftcert/platform';
 import { requireClearDeclaration } from '../domain/conflict-gate';
 import { mayDecide } from '../domain/task-access';
@@ -95,7 +96,7 @@ export class DecideTaskUseCase {
           question: command.reason,
           dueOn,
         });
-        await addOutboxEvent(tx, 'workflow.information-requested', {
+        await addOutboxEvent(tx, Topic.InformationRequested, {
           requestId: request.id,
           taskId: task.id,
           nominationId: task.nominationId,
@@ -104,7 +105,7 @@ export class DecideTaskUseCase {
         });
       }
       const outcome = await this.runner.refreshOutcome(tx, context, candidate.id);
-      await addOutboxEvent(tx, 'workflow.task-decided', {
+      await addOutboxEvent(tx, Topic.TaskDecided, {
         taskId: task.id,
         editionId: task.editionId,
         stageId: task.stageId,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
-import { addOutboxEvent, type Actor, NotFoundError } from '@craftcert/platform';
+import { addOutboxEvent, type Actor, NotFoundError, Topic } from '@craftcert/platform';
 import { mayDecide } from '../domain/task-access';
 import { TaskRepository } from '../persistence/task.repository';
 import type { ConflictDeclarationEntity, ConflictKind } from '../persistence/workflow.entities';
@@ -40,7 +40,7 @@ export class DeclareConflictUseCase {
         reason: command.conflict ? (command.reason ?? null) : null,
       });
       if (command.conflict) {
-        await addOutboxEvent(tx, 'workflow.reviewer-recused', {
+        await addOutboxEvent(tx, Topic.ReviewerRecused, {
           taskId: task.id,
           editionId: task.editionId,
           stageId: task.stageId,

@@ -11,7 +11,7 @@ import {
   stageKindOf,
   type StageTransition,
 } from '@craftcert/pipeline';
-import { addOutboxEvent, NotFoundError } from '@craftcert/platform';
+import { addOutboxEvent, NotFoundError, Topic } from '@craftcert/platform';
 import { LoadEditionDefinitionUseCase } from '@craftcert/programmes';
 import { WorkflowStateError } from '../domain/workflow.errors';
 import { DepartmentRepository } from '../persistence/department.repository';
@@ -124,7 +124,7 @@ export class StageRunner {
       actorId: request.actorId,
       summary,
     });
-    await addOutboxEvent(tx, 'workflow.stage-entered', {
+    await addOutboxEvent(tx, Topic.StageEntered, {
       editionId,
       stageId,
       kind: stage.kind,
@@ -176,7 +176,7 @@ export class StageRunner {
         tx,
         current.map((c) => toUpdate(c.candidate.id, c.outcome, c.withdrawn)),
       );
-      await addOutboxEvent(tx, 'workflow.stage-overdue', {
+      await addOutboxEvent(tx, Topic.StageOverdue, {
         editionId,
         stageId,
         openCandidates: check.openCandidates,
@@ -216,7 +216,7 @@ export class StageRunner {
       actorId: request.actorId,
       summary,
     });
-    await addOutboxEvent(tx, 'workflow.stage-closed', { editionId, stageId, forced, ...summary });
+    await addOutboxEvent(tx, Topic.StageClosed, { editionId, stageId, forced, ...summary });
     return { stageId, transition: 'close', replayed: false, record, summary };
   }
 
