@@ -81,6 +81,8 @@ export function refuseCrossSiteRequests(
   options: { origins: ReadonlySet<string>; isUploadRoute: (routeUrl: string) => boolean },
 ): void {
   fastify.addHook('onRequest', (request, reply, done) => {
+    // Reads pass untouched, before anything is looked up (`routeOptions` builds an object).
+    if (SAFE_METHODS.has(request.method)) return done();
     const routeUrl = request.routeOptions.url;
     const refusal = judgeRequest(
       {
