@@ -26,8 +26,41 @@ export {
   validateDossier,
   validateAttachments,
 } from './dossier/validate-dossier';
-export { type RubricInput, type RubricScore, scoreRubric } from './scoring/rubric-score';
-export { type ExpertMark, type PanelScore, aggregateScores } from './scoring/aggregate-scores';
+export {
+  type RubricInput,
+  type RubricScore,
+  type CriterionScore,
+  type ItemScore,
+  type EntryScore,
+  RubricMarkError,
+  scoreRubric,
+} from './scoring/rubric-score';
+export { type MarkError, judgedItems, validateMarks } from './scoring/rubric-marks';
+export {
+  type ExpertMark,
+  type PanelMark,
+  type PanelScore,
+  type ResolvedScore,
+  aggregateScores,
+  combineMarks,
+  normaliseMarks,
+  resolveArbitration,
+} from './scoring/aggregate-scores';
+export {
+  type AssignmentCandidate,
+  type AssignmentInput,
+  type AssignmentResult,
+  type AssignmentShortfall,
+  type ExpertAssignment,
+  assignExperts,
+  conflictKey,
+} from './scoring/assign-experts';
+export {
+  type EvidenceRef,
+  blindDossier,
+  blindEvidence,
+  identifyingParts,
+} from './scoring/blind-dossier';
 export type * from './selection/selection.types';
 export { selectCandidates } from './selection/select-candidates';
 export { selectRanked } from './selection/select-ranked';
