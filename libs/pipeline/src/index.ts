@@ -90,6 +90,7 @@ export { type DefinitionChange, diffDefinitions } from './diff/diff-definitions'
 export { type DryRunItem, type OutcomeChange, compareOutcomes } from './diff/compare-outcomes';
 export { formatValidationErrors, formatTrace, formatDiff } from './format/format-cli';
 export { formatSelection, formatSelectionDiff } from './format/format-selection';
+export { formatRubricScore } from './format/format-score';
 export type * from './workflow/workflow.types';
 export { CANDIDATE_STAGE_STATUSES, DECIDED_STATUSES } from './workflow/workflow.types';
 export { joinOutcome, normaliseJoin } from './workflow/join-policy';
