@@ -12,3 +12,4 @@ export * from './domain/organisation-scope';
 export * from './domain/roles';
 export * from './identity.module';
 export * from './persistence/organisation-scope';
+export * from './persistence/organisation-members';

@@ -56,6 +56,12 @@ export {
   conflictKey,
 } from './scoring/assign-experts';
 export {
+  type RankingCandidate,
+  type RankedRow,
+  type RankedGroup,
+  rankScores,
+} from './scoring/rank-scores';
+export {
   type EvidenceRef,
   blindDossier,
   blindEvidence,

@@ -5,14 +5,17 @@ import { NominationsModule } from '@craftcert/nominations';
 import { ProgrammesModule } from '@craftcert/programmes';
 import { StageEndScheduler } from './jobs/stage-end.scheduler';
 import { WorkflowProcessor } from './jobs/workflow.processor';
+import { ExpertAssignmentsController } from './http/expert-assignments.controller';
 import { InformationRequestsController } from './http/information-requests.controller';
 import { ReviewTasksController } from './http/review-tasks.controller';
 import { WorkflowDepartmentsController } from './http/workflow-departments.controller';
+import { WorkflowScoringController } from './http/workflow-scoring.controller';
 import { WorkflowController } from './http/workflow.controller';
 import { DepartmentRepository } from './persistence/department.repository';
+import { ScoringRepository } from './persistence/scoring.repository';
 import { StageRepository } from './persistence/stage.repository';
 import { TaskRepository } from './persistence/task.repository';
-import { WORKFLOW_ENTITIES } from './persistence/workflow.entities';
+import { WORKFLOW_ENTITIES } from './entities';
 import { WorkflowQueries } from './persistence/workflow.queries';
 import { AdvanceWorkflowUseCase } from './use-cases/advance-workflow.use-case';
 import { AnswerInformationRequestUseCase } from './use-cases/answer-information-request.use-case';
@@ -30,7 +33,16 @@ import { ReadStageProgressUseCase } from './use-cases/read-stage-progress.use-ca
 import { ReadTaskDossierUseCase } from './use-cases/read-task-dossier.use-case';
 import { ReadWorkflowUseCase } from './use-cases/read-workflow.use-case';
 import { RemindOpenTasksUseCase } from './use-cases/remind-open-tasks.use-case';
+import { ExpertAssignmentPlanner } from './use-cases/expert-assignment-planner';
+import { ListExpertAssignmentsUseCase } from './use-cases/list-expert-assignments.use-case';
+import { MapExpertPanelsUseCase } from './use-cases/map-expert-panels.use-case';
+import { PlanExpertAssignmentUseCase } from './use-cases/plan-expert-assignment.use-case';
+import { ReadAssignmentDossierUseCase } from './use-cases/read-assignment-dossier.use-case';
+import { ReadStageScoresUseCase } from './use-cases/read-stage-scores.use-case';
+import { ReopenExpertMarksUseCase } from './use-cases/reopen-expert-marks.use-case';
+import { SaveExpertMarksUseCase } from './use-cases/save-expert-marks.use-case';
 import { StageRunner } from './use-cases/stage-runner';
+import { SwapExpertUseCase } from './use-cases/swap-expert.use-case';
 
 export const WORKFLOW_USE_CASES = [
   EnterStageUseCase,
@@ -49,6 +61,14 @@ export const WORKFLOW_USE_CASES = [
   ReadTaskDossierUseCase,
   DeclareConflictUseCase,
   ListConflictDeclarationsUseCase,
+  MapExpertPanelsUseCase,
+  PlanExpertAssignmentUseCase,
+  ListExpertAssignmentsUseCase,
+  ReadAssignmentDossierUseCase,
+  SaveExpertMarksUseCase,
+  ReopenExpertMarksUseCase,
+  SwapExpertUseCase,
+  ReadStageScoresUseCase,
 ];
 
 /**
@@ -66,8 +86,10 @@ export const WORKFLOW_USE_CASES = [
     StageRepository,
     TaskRepository,
     DepartmentRepository,
+    ScoringRepository,
     WorkflowQueries,
     StageRunner,
+    ExpertAssignmentPlanner,
     StageEndScheduler,
     ...WORKFLOW_USE_CASES,
   ],
@@ -83,6 +105,8 @@ export class WorkflowModule {}
     WorkflowDepartmentsController,
     ReviewTasksController,
     InformationRequestsController,
+    WorkflowScoringController,
+    ExpertAssignmentsController,
   ],
 })
 export class WorkflowHttpModule {}

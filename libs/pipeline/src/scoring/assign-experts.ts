@@ -21,6 +21,7 @@ export interface AssignmentInput {
 export interface ExpertAssignment {
   candidateId: string;
   expertId: string;
+  group: string;
 }
 
 export interface AssignmentShortfall {
@@ -125,7 +126,7 @@ export function assignExperts(input: AssignmentInput): AssignmentResult {
     const chosen = assignGroup(groups.get(group)!.toSorted(byId), panel, input);
     for (const [candidateId, experts] of chosen) {
       for (const expertId of [...experts].toSorted(byId)) {
-        assignments.push({ candidateId, expertId });
+        assignments.push({ candidateId, expertId, group });
         loads[expertId] = (loads[expertId] ?? 0) + 1;
       }
     }

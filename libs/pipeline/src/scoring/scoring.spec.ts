@@ -1,6 +1,7 @@
 import { loadShippedDefinition } from '../definition/shipped-definitions';
 import type { ExpertScoringStage } from '../definition/definition.types';
 import { aggregateScores, resolveArbitration } from './aggregate-scores';
+import { rankScores } from './rank-scores';
 import { scoreRubric } from './rubric-score';
 
 describe('scoreRubric on the district 100-point rubric', () => {
@@ -177,5 +178,54 @@ describe('resolveArbitration', () => {
       },
     };
     expect(resolveArbitration(stage, 72.5, 80).score).toBe(76.25);
+  });
+});
+
+describe('rankScores', () => {
+  const def = loadShippedDefinition('hangzhou-city-craftsman');
+  const panel = (candidateId: string, score: number, needsArbitration = false) =>
+    aggregateScores(
+      marks(candidateId, needsArbitration ? [score - 15, score + 15] : [score, score]),
+      { method: 'mean' },
+      20,
+    )[0];
+
+  it('ranks per group by the final score, arbitration first, ties by tie-breakers then id', () => {
+    const candidates = [
+      { id: 'c1', group: 'C', dossier: {} },
+      { id: 'c2', group: 'C', dossier: {} },
+      { id: 'c0', group: 'C', dossier: {} },
+      { id: 'i1', group: 'I', dossier: {} },
+      {
+        id: 'i0',
+        group: 'I',
+        dossier: {},
+        directRecognition: {
+          ruleId: 'national-title',
+          label: { zh: '国家级称号', en: 'national title' },
+        },
+      },
+    ];
+    const panels = [panel('c0', 80), panel('c1', 80), panel('c2', 70, true), panel('i1', 60)];
+    // c2's panel says 70 (spread 30 > 20); the arbitration group's 90 replaces it → first.
+    const arbitrations = new Map([
+      ['c2', resolveArbitration({ arbitration: { spreadThreshold: 20, owner: 'a' } }, 70, 90)],
+    ]);
+    const ranked = rankScores(def, candidates, panels, arbitrations);
+    expect(ranked.map((g) => [g.group, g.rows.map((r) => `${r.rank}:${r.id}:${r.score}`)])).toEqual(
+      [
+        ['C', ['1:c2:90', '2:c0:80', '3:c1:80']],
+        ['I', ['1:i0:null', '2:i1:60']],
+      ],
+    );
+    expect(ranked[0].rows[0].explanation.en).toBe(
+      "mean of raw marks 55, 85 = 70; spread 30 exceeds 20: arbitration needed; arbitrated 90 replaces the panel's 70",
+    );
+    expect(ranked[1].rows[0].explanation.zh).toBe('直接认定（国家级称号），免于评分');
+  });
+
+  it('marks a wide spread without a result as awaiting arbitration', () => {
+    const [group] = rankScores(def, [{ id: 'a', group: '', dossier: {} }], [panel('a', 70, true)]);
+    expect(group.rows[0]).toMatchObject({ score: 70, awaitingArbitration: true });
   });
 });
