@@ -22,6 +22,7 @@ import { PasswordChangeRequired1796222378814 } from './1796222378814-PasswordCha
 import { ConflictDeclarations1796224000000 } from './1796224000000-ConflictDeclarations';
 import { AnnualCycle1796237000000 } from './1796237000000-AnnualCycle';
 import { Notifications1796231000000 } from './1796231000000-Notifications';
+import { ExpertScoring1796232000000 } from './1796232000000-ExpertScoring';
 
 /**
  * Every entity and every migration, in order. The app, the CLI and the tests build their data
@@ -55,6 +56,7 @@ export const catalogue: PersistenceCatalogue = {
     PasswordChangeRequired1796222378814,
     ConflictDeclarations1796224000000,
     Notifications1796231000000,
+    ExpertScoring1796232000000,
     AnnualCycle1796237000000,
   ],
 };

@@ -102,6 +102,18 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/editions/:editionId/schedule/:transitionId/shift': ADMIN,
   'GET /api/programmes/:programmeId/cycle': ['secretariatAdmin', 'auditor'],
   'PUT /api/programmes/:programmeId/cycle': ADMIN,
+  'PUT /api/editions/:editionId/workflow/stages/:stageId/panels': ADMIN,
+  'GET /api/editions/:editionId/workflow/stages/:stageId/assignment-plan': [
+    'secretariatAdmin',
+    'auditor',
+  ],
+  'GET /api/editions/:editionId/workflow/stages/:stageId/scores': ['secretariatAdmin', 'auditor'],
+  'GET /api/expert-assignments': ['expert'],
+  'GET /api/expert-assignments/:assignmentId/dossier': ['expert'],
+  'PUT /api/expert-assignments/:assignmentId/marks': ['expert'],
+  'POST /api/expert-assignments/:assignmentId/submit': ['expert'],
+  'POST /api/expert-assignments/:assignmentId/reopen': ADMIN,
+  'POST /api/expert-assignments/:assignmentId/swap': ADMIN,
   'GET /api/review-tasks': ['departmentReviewer', 'secretariatAdmin'],
   'GET /api/review-tasks/:taskId': ['departmentReviewer', 'secretariatAdmin', 'auditor'],
   'GET /api/review-tasks/:taskId/dossier': ['departmentReviewer', 'secretariatAdmin', 'auditor'],
@@ -141,6 +153,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   subscriptionId: '00000000-0000-4000-8000-000000000013',
   fileName: '20261202T120000Z-00000000-0000-4000-8000-000000000014.eml',
   requestId: '00000000-0000-4000-8000-000000000008',
+  assignmentId: '00000000-0000-4000-8000-000000000009',
 };
 
 describe('authorisation matrix: every route × every role', () => {

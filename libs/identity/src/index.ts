@@ -19,3 +19,4 @@ export {
   type RecipientQuery,
   ResolveRecipientsUseCase,
 } from './use-cases/resolve-recipients.use-case';
+export * from './persistence/organisation-members';

@@ -6,16 +6,19 @@ import { ProgrammesModule } from '@craftcert/programmes';
 import { ScheduleTickSchedule } from './jobs/schedule-tick.schedule';
 import { StageEndScheduler } from './jobs/stage-end.scheduler';
 import { WorkflowProcessor } from './jobs/workflow.processor';
+import { ExpertAssignmentsController } from './http/expert-assignments.controller';
 import { InformationRequestsController } from './http/information-requests.controller';
 import { EditionScheduleController, ProgrammeCycleController } from './http/schedule.controller';
 import { ReviewTasksController } from './http/review-tasks.controller';
 import { WorkflowDepartmentsController } from './http/workflow-departments.controller';
+import { WorkflowScoringController } from './http/workflow-scoring.controller';
 import { WorkflowController } from './http/workflow.controller';
 import { DepartmentRepository } from './persistence/department.repository';
 import { ScheduleRepository } from './persistence/schedule.repository';
+import { ScoringRepository } from './persistence/scoring.repository';
 import { StageRepository } from './persistence/stage.repository';
 import { TaskRepository } from './persistence/task.repository';
-import { WORKFLOW_ENTITIES } from './persistence/workflow.entities';
+import { WORKFLOW_ENTITIES } from './entities';
 import { WorkflowQueries } from './persistence/workflow.queries';
 import { AdvanceWorkflowUseCase } from './use-cases/advance-workflow.use-case';
 import { AnswerInformationRequestUseCase } from './use-cases/answer-information-request.use-case';
@@ -39,7 +42,16 @@ import { RunDueTransitionsUseCase } from './use-cases/run-due-transitions.use-ca
 import { SetProgrammeCycleUseCase } from './use-cases/set-programme-cycle.use-case';
 import { ShiftScheduledTransitionUseCase } from './use-cases/shift-scheduled-transition.use-case';
 import { RemindOpenTasksUseCase } from './use-cases/remind-open-tasks.use-case';
+import { ExpertAssignmentPlanner } from './use-cases/expert-assignment-planner';
+import { ListExpertAssignmentsUseCase } from './use-cases/list-expert-assignments.use-case';
+import { MapExpertPanelsUseCase } from './use-cases/map-expert-panels.use-case';
+import { PlanExpertAssignmentUseCase } from './use-cases/plan-expert-assignment.use-case';
+import { ReadAssignmentDossierUseCase } from './use-cases/read-assignment-dossier.use-case';
+import { ReadStageScoresUseCase } from './use-cases/read-stage-scores.use-case';
+import { ReopenExpertMarksUseCase } from './use-cases/reopen-expert-marks.use-case';
+import { SaveExpertMarksUseCase } from './use-cases/save-expert-marks.use-case';
 import { StageRunner } from './use-cases/stage-runner';
+import { SwapExpertUseCase } from './use-cases/swap-expert.use-case';
 
 export const WORKFLOW_USE_CASES = [
   EnterStageUseCase,
@@ -64,6 +76,14 @@ export const WORKFLOW_USE_CASES = [
   SetProgrammeCycleUseCase,
   RunDueTransitionsUseCase,
   ListStageAssigneesUseCase,
+  MapExpertPanelsUseCase,
+  PlanExpertAssignmentUseCase,
+  ListExpertAssignmentsUseCase,
+  ReadAssignmentDossierUseCase,
+  SaveExpertMarksUseCase,
+  ReopenExpertMarksUseCase,
+  SwapExpertUseCase,
+  ReadStageScoresUseCase,
 ];
 
 /**
@@ -81,9 +101,11 @@ export const WORKFLOW_USE_CASES = [
     StageRepository,
     TaskRepository,
     DepartmentRepository,
+    ScoringRepository,
     WorkflowQueries,
     ScheduleRepository,
     StageRunner,
+    ExpertAssignmentPlanner,
     StageEndScheduler,
     ...WORKFLOW_USE_CASES,
   ],
@@ -101,6 +123,8 @@ export class WorkflowModule {}
     InformationRequestsController,
     EditionScheduleController,
     ProgrammeCycleController,
+    WorkflowScoringController,
+    ExpertAssignmentsController,
   ],
 })
 export class WorkflowHttpModule {}

@@ -10,6 +10,8 @@ export interface StageEntrant {
   eligible: boolean | null;
   nominatingOrganisationId: string | null;
   candidate: string;
+  /** The value of the dossier field asked for as `groupField` (e.g. a scoring stage's panelsBy). */
+  group?: string | null;
 }
 
 /** Nominations at the secretariat that the submission's evaluation found eligible. */
@@ -26,7 +28,12 @@ export class ListStageEntrantsUseCase {
 
   async execute(
     editionId: string,
-    options: { nominationIds?: readonly string[]; manager?: EntityManager } = {},
+    options: {
+      nominationIds?: readonly string[];
+      manager?: EntityManager;
+      /** A public (not personal) dossier field whose value to return as `group`. */
+      groupField?: string;
+    } = {},
   ): Promise<StageEntrant[]> {
     const manager = options.manager ?? this.dataSource.manager;
     // Raw rows: thousands of them enter a stage at once, and entity hydration would dominate.
@@ -39,6 +46,10 @@ export class ListStageEntrantsUseCase {
       .addSelect('n.masked_name', 'candidate')
       .where('n.edition_id = :editionId', { editionId })
       .orderBy('n.id');
+    if (options.groupField) {
+      query.addSelect('n.dossier ->> :groupField', 'group');
+      query.setParameter('groupField', options.groupField);
+    }
     if (options.nominationIds) {
       query.andWhere('n.id = ANY(:ids)', { ids: [...options.nominationIds] });
     } else {

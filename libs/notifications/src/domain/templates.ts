@@ -181,6 +181,33 @@ export const TEMPLATES: Templates = {
       text: `A reviewer declared a conflict of interest on task ${p.taskId} and was recused.`,
     }),
   },
+  [Topic.ExpertMarksSubmitted]: {
+    zh: (p) => ({ subject: '评分已提交', text: `评审任务 ${p.assignmentId} 的评分已提交。` }),
+    en: (p) => ({
+      subject: 'Marks submitted',
+      text: `Marks for assignment ${p.assignmentId} were submitted.`,
+    }),
+  },
+  [Topic.ExpertMarksReopened]: {
+    zh: (p) => ({
+      subject: '评分已退回修改',
+      text: `秘书处退回了您对评审任务 ${p.assignmentId} 的评分，原因：${p.reason}。请修改后重新提交。`,
+    }),
+    en: (p) => ({
+      subject: 'Your marks were reopened',
+      text: `The secretariat reopened your marks for assignment ${p.assignmentId} (${p.reason}); please revise and submit them again.`,
+    }),
+  },
+  [Topic.ExpertSwapped]: {
+    zh: (p) => ({
+      subject: '评审任务已调整',
+      text: `评审任务 ${p.assignmentId} 已改派，原因：${p.reason}。`,
+    }),
+    en: (p) => ({
+      subject: 'An assignment was moved',
+      text: `Assignment ${p.assignmentId} was given to another expert (${p.reason}).`,
+    }),
+  },
   [Topic.Announcement]: {
     zh: () => ({ subject: '通知', text: '您有一条新通知。' }),
     en: () => ({ subject: 'Announcement', text: 'You have a new announcement.' }),

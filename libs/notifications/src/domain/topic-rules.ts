@@ -153,6 +153,24 @@ export const TOPIC_RULES: TopicRules = {
     webhook: false,
     organisationOf: (p) => p.organisationId,
   },
+  [Topic.ExpertMarksSubmitted]: {
+    audience: () => [],
+    channels: [],
+    webhook: false,
+    organisationOf: none,
+  },
+  [Topic.ExpertMarksReopened]: {
+    audience: (p) => [{ kind: 'users', userIds: [p.expertId] }],
+    channels: ['inbox', 'email'],
+    webhook: false,
+    organisationOf: none,
+  },
+  [Topic.ExpertSwapped]: {
+    audience: (p) => [{ kind: 'users', userIds: [p.from, p.to] }],
+    channels: ['inbox'],
+    webhook: false,
+    organisationOf: none,
+  },
   [Topic.Announcement]: {
     audience: (p) => [audienceOf(p.audience)],
     channels: ['inbox'],

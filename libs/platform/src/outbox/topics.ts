@@ -26,6 +26,9 @@ export enum Topic {
   InformationAnswered = 'workflow.information-answered',
   TasksDue = 'workflow.tasks-due',
   ReviewerRecused = 'workflow.reviewer-recused',
+  ExpertMarksSubmitted = 'workflow.expert-marks-submitted',
+  ExpertMarksReopened = 'workflow.expert-marks-reopened',
+  ExpertSwapped = 'workflow.expert-swapped',
   /** A message an administrator sends to users, roles or a stage's assignees (and the benchmark). */
   Announcement = 'notification.announcement',
 }
@@ -105,6 +108,28 @@ export interface TopicPayloads {
     organisationId: string | null;
     userId: string;
     kind: string | null;
+  };
+  [Topic.ExpertMarksSubmitted]: {
+    assignmentId: string;
+    editionId: string;
+    stageId: string;
+    nominationId: string;
+    total: number;
+  };
+  [Topic.ExpertMarksReopened]: {
+    assignmentId: string;
+    editionId: string;
+    stageId: string;
+    expertId: string;
+    reason: string;
+  };
+  [Topic.ExpertSwapped]: {
+    assignmentId: string;
+    editionId: string;
+    stageId: string;
+    from: string;
+    to: string;
+    reason: string;
   };
   [Topic.Announcement]: {
     announcementId: string;

@@ -20,8 +20,10 @@ import {
   type ResolvedTask,
   StageRepository,
 } from '../persistence/stage.repository';
+import { ScoringRepository } from '../persistence/scoring.repository';
 import { TaskRepository } from '../persistence/task.repository';
 import type { StageTransitionEntity, WorkflowStageEntity } from '../persistence/workflow.entities';
+import { ExpertAssignmentPlanner } from './expert-assignment-planner';
 
 export interface TransitionRequest {
   editionId: string;
@@ -71,6 +73,8 @@ export class StageRunner {
     private readonly stages: StageRepository,
     private readonly tasks: TaskRepository,
     private readonly departments: DepartmentRepository,
+    private readonly planner: ExpertAssignmentPlanner,
+    private readonly scoring: ScoringRepository,
   ) {}
 
   async graph(tx: EntityManager, editionId: string) {
@@ -87,13 +91,12 @@ export class StageRunner {
     const stage = graph.stage(stageId)!;
     const kind = stageKindOf(stage);
 
-    const previous = graph.previous(stageId);
-    const entrants = previous
-      ? await this.stages.passed(tx, editionId, previous.id)
-      : (await this.entrants.execute(editionId, { manager: tx })).map((e) => ({
-          nominationId: e.nominationId,
-          nominatingOrganisationId: e.nominatingOrganisationId,
-        }));
+    const entrants = await this.entrantsOf(tx, graph, editionId, stageId);
+    // A scoring stage opens fully assigned or not at all: too few experts refuses the entry.
+    const assignments =
+      stage.kind === 'expertScoring'
+        ? await this.planner.assignOrRefuse(tx, editionId, stage, entrants)
+        : [];
     const tasks = await this.resolveTasks(tx, editionId, kind.tasksOnEnter(stage));
     const dueOn = await this.dueDate(tx, stage);
     const initial = kind.outcome(
@@ -113,7 +116,12 @@ export class StageRunner {
       tasks,
       dueOn,
     );
-    const summary = { candidates: entrants.length, tasks: taskCount };
+    await this.scoring.assign(tx, editionId, stageId, assignments);
+    const summary = {
+      candidates: entrants.length,
+      tasks: taskCount,
+      ...(stage.kind === 'expertScoring' ? { assignments: assignments.length } : {}),
+    };
     const record = await this.stages.recordTransition(tx, {
       editionId,
       stageId,
@@ -132,6 +140,21 @@ export class StageRunner {
       ...summary,
     });
     return { stageId, transition: 'enter', replayed: false, record, summary, dueOn };
+  }
+
+  /** Who enters a stage: those who passed the previous one, or the edition's eligible nominations. */
+  async entrantsOf(
+    tx: EntityManager,
+    graph: ReturnType<typeof buildStageGraph>,
+    editionId: string,
+    stageId: string,
+  ): Promise<{ nominationId: string; nominatingOrganisationId: string | null }[]> {
+    const previous = graph.previous(stageId);
+    if (previous) return this.stages.passed(tx, editionId, previous.id);
+    return (await this.entrants.execute(editionId, { manager: tx })).map((e) => ({
+      nominationId: e.nominationId,
+      nominatingOrganisationId: e.nominatingOrganisationId,
+    }));
   }
 
   async close(tx: EntityManager, request: TransitionRequest): Promise<TransitionResult> {
