@@ -138,7 +138,7 @@ describe('the API under generated hostile and well-shaped input', () => {
       if (res.statusCode !== 201) throw new Error(`draft: ${res.body}`);
       return res.json<{ id: string }>().id;
     };
-    const draftId = await draft('王建国', '330102198001011234');
+    const draftId = await draft('王建国', '33010219800101123X');
     const submittedId = await draft('李明', '330102198502021235');
     await attachRequiredEvidence(t, nominator, submittedId);
     const submit = await t.request({
@@ -199,7 +199,7 @@ describe('the API under generated hostile and well-shaped input', () => {
       actorId: [cast.staff.secretariatAdmin.userId],
       '@object': [
         hangzhouDossier(),
-        hangzhouDossier({ name: '张三', idNumber: '330102199003031236' }),
+        hangzhouDossier({ name: '张三', idNumber: '330102199003031239' }),
       ],
     };
 

@@ -10,6 +10,18 @@ export {
   loadShippedDefinition,
 } from './definition/shipped-definitions';
 export {
+  CANDIDATE_KINDS,
+  candidateSpec,
+  candidateIdentity,
+  candidateDisplayName,
+  normaliseIdentityText,
+} from './definition/candidate';
+export {
+  ORGANISATION_KINDS,
+  ROUTING_KINDS,
+  type OrganisationKindName,
+} from './reference/organisation-kinds';
+export {
   SKILL_LEVELS,
   INDUSTRY_SECTIONS,
   type ReferenceCode,
@@ -25,7 +37,10 @@ export {
   type Attachment,
   validateDossier,
   validateAttachments,
+  normaliseDossier,
 } from './dossier/validate-dossier';
+export { normaliseIdNumber, idNumberProblem, idNumberCheckCharacter } from './dossier/id-number';
+export { parseIsoDate, todayInShanghai } from './derive/dates';
 export { type RubricInput, type RubricScore, scoreRubric } from './scoring/rubric-score';
 export { type ExpertMark, type PanelScore, aggregateScores } from './scoring/aggregate-scores';
 export type * from './selection/selection.types';
