@@ -1,5 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 import type { PriorAward } from '@craftcert/pipeline';
+import type { RecordedEndorsement } from '../domain/endorsements';
 import { IN_THE_RUNNING } from '../domain/nomination-status';
 import { AwardEntity } from './nomination.entity';
 
@@ -75,6 +76,7 @@ export async function addDuplicateFlag(
 
 export interface SubmissionLookups {
   evidence: { kind: string; n: number }[];
+  endorsements: RecordedEndorsement[];
   priorAwards: PriorAward[];
   /** Other live nominations of the same person in the edition, oldest first. */
   duplicates: string[];
@@ -100,15 +102,22 @@ export async function submissionLookups(
           FROM award WHERE identity_hash = $2) AS prior_awards,
        (SELECT coalesce(json_agg(id ORDER BY created_at, id), '[]'::json)
           FROM nomination
-         WHERE edition_id = $3 AND identity_hash = $2 AND id <> $1 AND status = ANY($4)) AS duplicates`,
+         WHERE edition_id = $3 AND identity_hash = $2 AND id <> $1 AND status = ANY($4)) AS duplicates,
+       (SELECT coalesce(json_agg(json_build_object(
+                 'endorsementId', endorsement_id, 'kind', kind, 'startsOn', starts_on,
+                 'endsOn', ends_on, 'body', body, 'meetingOn', meeting_on, 'evidenceId', evidence_id)
+               ORDER BY recorded_at, id), '[]'::json)
+          FROM nomination_endorsement WHERE nomination_id = $1) AS endorsements`,
     [nomination.id, nomination.identityHash, nomination.editionId, IN_THE_RUNNING],
   )) as {
     evidence: { kind: string; n: number }[];
     prior_awards: { programme: string; year: number; tier: string | null }[];
     duplicates: string[];
+    endorsements: RecordedEndorsement[];
   }[];
   return {
     evidence: row.evidence,
+    endorsements: row.endorsements,
     priorAwards: row.prior_awards.map(({ programme, year, tier }) => ({
       programme,
       year,

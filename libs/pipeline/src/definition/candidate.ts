@@ -27,11 +27,18 @@ export function normaliseIdentityText(value: string): string {
   return value.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
 }
 
-function identityPart(field: DossierField | undefined, value: unknown): string | undefined {
+function identityPart(
+  field: DossierField | undefined,
+  value: unknown,
+  asIdNumber: boolean,
+): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value !== 'string') return undefined;
-  const part = field?.type === 'idNumber' ? normaliseIdNumber(value) : normaliseIdentityText(value);
+  const part =
+    asIdNumber || field?.type === 'idNumber'
+      ? normaliseIdNumber(value)
+      : normaliseIdentityText(value);
   return part === '' ? undefined : part;
 }
 
@@ -47,8 +54,10 @@ export function candidateIdentity(
   const spec = candidateSpec(definition);
   const fields = new Map(definition.dossier.fields.map((f) => [f.id, f]));
   const parts: string[] = [];
+  // A person identified by one field is identified by an ID number, whatever its field type.
+  const single = spec.kind === 'person' && spec.identity.length === 1;
   for (const id of spec.identity) {
-    const part = identityPart(fields.get(id), dossier[id]);
+    const part = identityPart(fields.get(id), dossier[id], single);
     if (part === undefined) return undefined;
     parts.push(part);
   }
