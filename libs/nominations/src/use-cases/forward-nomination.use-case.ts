@@ -4,10 +4,13 @@ import { AuditLog } from '@craftcert/audit';
 import { findChainUpwards, findOrganisation, type SignedInActor } from '@craftcert/identity';
 import { DomainError } from '@craftcert/platform';
 import { LoadEditionDefinitionUseCase } from '@craftcert/programmes';
+import { todayInShanghai } from '@craftcert/pipeline';
 import { channelOf } from '../domain/channels';
+import { requireEndorsements } from '../domain/endorsements';
 import { AWAITING_SCREENING, requireStatus } from '../domain/nomination-status';
 import { hopRanks, requireHopHolder, stopFrom } from '../domain/routing';
 import { statusChangeAudit } from '../domain/status-change';
+import { EndorsementRepository } from '../persistence/endorsement.repository';
 import { NominationEntity } from '../persistence/nomination.entity';
 import { NominationRepository } from '../persistence/nomination.repository';
 
@@ -21,6 +24,7 @@ export class ForwardNominationUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly nominations: NominationRepository,
+    private readonly endorsements: EndorsementRepository,
     private readonly editions: LoadEditionDefinitionUseCase,
     private readonly audit: AuditLog,
   ) {}
@@ -45,6 +49,12 @@ export class ForwardNominationUseCase {
           `Rank this channel's nominations at "${hop.id}" before forwarding them`,
         );
       }
+      requireEndorsements(
+        channel,
+        await this.endorsements.of(tx, nomination.id),
+        await this.endorsements.evidenceCounts(tx, nomination.id),
+        todayInShanghai(),
+      );
       if (nomination.eligible === false) {
         if (!channel.forwardIneligible) {
           throw new DomainError(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
-import { findChainUpwards, type SignedInActor } from '@craftcert/identity';
+import type { SignedInActor } from '@craftcert/identity';
 import { todayInShanghai, validateDossier } from '@craftcert/pipeline';
 import { PiiCipher, RequestValidationError } from '@craftcert/platform';
 import { isNominationWindowOpen, LoadEditionDefinitionUseCase } from '@craftcert/programmes';
@@ -49,7 +49,7 @@ export class SubmitNominationUseCase {
         );
 
       const dossier = openDossier(nomination, this.cipher);
-      const { evidence, endorsements, priorAwards, duplicates } = await submissionLookups(
+      const { evidence, endorsements, chain, priorAwards, duplicates } = await submissionLookups(
         tx,
         nomination,
       );
@@ -59,10 +59,7 @@ export class SubmitNominationUseCase {
       const channel = channelOf(definition, nomination.channelId);
       const counts = new Map(evidence.map((e) => [e.kind, e.n]));
       requireEndorsements(channel, endorsements, counts, todayInShanghai());
-      requireCompleteChain(
-        channel,
-        await findChainUpwards(tx, nomination.nominatingOrganisationId!),
-      );
+      requireCompleteChain(channel, chain);
       const stop = stopFrom(channel, 0);
 
       const eligibility = compiled.evaluate(dossier, {
