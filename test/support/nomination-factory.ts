@@ -63,6 +63,7 @@ export async function attachRequiredEvidence(
   t: TestApp,
   token: string,
   nominationId: string,
+  options: { endorse?: boolean } = {},
 ): Promise<void> {
   for (const [kind, bytes, fileName] of [
     ['photo', FILES.png(), 'photo.png'],
@@ -77,7 +78,7 @@ export async function attachRequiredEvidence(
     });
     if (res.statusCode !== 201) throw new Error(`upload ${kind}: ${res.statusCode} ${res.body}`);
   }
-  await recordEndorsements(t, token, nominationId);
+  if (options.endorse !== false) await recordEndorsements(t, token, nominationId);
 }
 
 /** Records every endorsement the nomination's channel asks for, each one already complete. */

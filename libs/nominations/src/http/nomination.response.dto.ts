@@ -49,6 +49,12 @@ export class NominationFlagsResponse {
     description: "Awards the definition's repeat ban covers",
   })
   priorAwards?: PriorAwardFlagResponse[];
+  @ApiProperty({
+    type: Boolean,
+    required: false,
+    description: 'Forwarded although ineligible, for review, as the channel allows',
+  })
+  forwardedIneligible?: true;
 
   static from(flags: NominationFlags, viewer: SignedInActor): NominationFlagsResponse {
     const { duplicateOf, ...rest } = flags;
@@ -74,6 +80,12 @@ export class NominationResponse {
   })
   dossier: Record<string, unknown>;
   @ApiProperty({ type: 'integer', nullable: true }) unitRank: number | null;
+  @ApiProperty({
+    type: 'integer',
+    description:
+      "The routing hop (index into the channel's routing) holding a submitted nomination",
+  })
+  routingHop: number;
   @ApiProperty({ type: Boolean, nullable: true }) eligible: boolean | null;
   @ApiProperty({ type: NominationFlagsResponse }) flags: NominationFlagsResponse;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt: string | null;
@@ -105,6 +117,7 @@ export class NominationResponse {
       candidate: n.maskedName,
       dossier: n.dossier,
       unitRank: n.unitRank,
+      routingHop: n.routingHop,
       eligible: n.eligible,
       flags: NominationFlagsResponse.from(n.flags, viewer),
       submittedAt: n.submittedAt?.toISOString() ?? null,
