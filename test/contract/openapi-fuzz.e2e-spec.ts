@@ -45,7 +45,12 @@ const SECURITY_EVENTS = [
 ];
 const SECURITY_TABLES = ['sign_in_attempt'];
 
-const DEFINITIONS = ['hangzhou-city-craftsman', 'district-craftsman-triennial'] as const;
+const DEFINITIONS = [
+  'hangzhou-city-craftsman',
+  'district-craftsman-triennial',
+  'team-vanguard',
+  'innovation-studio',
+] as const;
 
 const ANONYMOUS = 'anonymous';
 const FORGED = 'forged';
@@ -139,7 +144,7 @@ describe('the API under generated hostile and well-shaped input', () => {
       return res.json<{ id: string }>().id;
     };
     const draftId = await draft('王建国', '33010219800101123X');
-    const submittedId = await draft('李明', '330102198502021235');
+    const submittedId = await draft('李明', '330102198502021233');
     await attachRequiredEvidence(t, nominator, submittedId);
     const submit = await t.request({
       method: 'POST',
@@ -178,6 +183,10 @@ describe('the API under generated hostile and well-shaped input', () => {
       editionId: [editionId],
       nominationId: [draftId, submittedId],
       fileId: files.map((f) => f.id),
+      endorsementId: ['unit-notice', 'unit-seal', 'no-such-endorsement'],
+      startsOn: ['2025-09-26', '2026-02-30'],
+      meetingOn: ['2025-09-20', '2099-01-01'],
+      evidenceId: files.map((f) => f.id),
       organisationId: organisationIds,
       parentId: organisationIds,
       version: ['1', '2'],
