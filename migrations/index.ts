@@ -23,6 +23,7 @@ import { ConflictDeclarations1796224000000 } from './1796224000000-ConflictDecla
 import { AnnualCycle1796237000000 } from './1796237000000-AnnualCycle';
 import { Notifications1796231000000 } from './1796231000000-Notifications';
 import { ExpertScoring1796232000000 } from './1796232000000-ExpertScoring';
+import { SchemesAsConfiguration1796233000000 } from './1796233000000-SchemesAsConfiguration';
 
 /**
  * Every entity and every migration, in order. The app, the CLI and the tests build their data
@@ -57,6 +58,7 @@ export const catalogue: PersistenceCatalogue = {
     ConflictDeclarations1796224000000,
     Notifications1796231000000,
     ExpertScoring1796232000000,
+    SchemesAsConfiguration1796233000000,
     AnnualCycle1796237000000,
   ],
 };

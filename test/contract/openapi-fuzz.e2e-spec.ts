@@ -53,7 +53,12 @@ const SECURITY_TABLES = ['sign_in_attempt'];
  */
 const BACKGROUND_TABLES = ['inbox_notification', 'notification_delivery'];
 
-const DEFINITIONS = ['hangzhou-city-craftsman', 'district-craftsman-triennial'] as const;
+const DEFINITIONS = [
+  'hangzhou-city-craftsman',
+  'district-craftsman-triennial',
+  'team-vanguard',
+  'innovation-studio',
+] as const;
 
 const ANONYMOUS = 'anonymous';
 const FORGED = 'forged';
@@ -146,8 +151,8 @@ describe('the API under generated hostile and well-shaped input', () => {
       if (res.statusCode !== 201) throw new Error(`draft: ${res.body}`);
       return res.json<{ id: string }>().id;
     };
-    const draftId = await draft('王建国', '330102198001011234');
-    const submittedId = await draft('李明', '330102198502021235');
+    const draftId = await draft('王建国', '33010219800101123X');
+    const submittedId = await draft('李明', '330102198502021233');
     await attachRequiredEvidence(t, nominator, submittedId);
     const submit = await t.request({
       method: 'POST',
@@ -186,6 +191,10 @@ describe('the API under generated hostile and well-shaped input', () => {
       editionId: [editionId],
       nominationId: [draftId, submittedId],
       fileId: files.map((f) => f.id),
+      endorsementId: ['unit-notice', 'unit-seal', 'no-such-endorsement'],
+      startsOn: ['2025-09-26', '2026-02-30'],
+      meetingOn: ['2025-09-20', '2099-01-01'],
+      evidenceId: files.map((f) => f.id),
       organisationId: organisationIds,
       parentId: organisationIds,
       version: ['1', '2'],
@@ -207,7 +216,7 @@ describe('the API under generated hostile and well-shaped input', () => {
       actorId: [cast.staff.secretariatAdmin.userId],
       '@object': [
         hangzhouDossier(),
-        hangzhouDossier({ name: '张三', idNumber: '330102199003031236' }),
+        hangzhouDossier({ name: '张三', idNumber: '330102199003031239' }),
       ],
     };
 

@@ -70,6 +70,8 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/nominations/:nominationId/evidence': NOMINATION_READERS,
   'GET /api/nominations/:nominationId/evidence/:fileId': NOMINATION_READERS,
   'DELETE /api/nominations/:nominationId/evidence/:fileId': NOMINATOR,
+  'GET /api/nominations/:nominationId/endorsements': NOMINATION_READERS,
+  'PUT /api/nominations/:nominationId/endorsements/:endorsementId': NOMINATOR,
   'GET /api/editions/:editionId/nominations/template.xlsx': NOMINATION_READERS,
   'GET /api/editions/:editionId/nominations.xlsx': NOMINATION_READERS,
   'POST /api/editions/:editionId/nominations/import': NOMINATOR,

@@ -5,6 +5,7 @@ import {
   createCast,
   createStaff,
   hangzhouDossier,
+  residentIdNumber,
   openEdition,
   shippedSource,
   startTestApp,
@@ -98,7 +99,7 @@ describe('nominating: from draft to the secretariat', () => {
           outsider === 'auditor' && path === '/personal-data' ? 403 : 404,
         );
         expect(res.body).not.toContain('王建国');
-        expect(res.body).not.toContain('330102198001011234');
+        expect(res.body).not.toContain('33010219800101123X');
       }
       const listed = await t.request({
         url: `/api/editions/${editionId}/nominations`,
@@ -139,7 +140,7 @@ describe('nominating: from draft to the secretariat', () => {
       token: as('unitApprover'),
     });
     expect(list.statusCode).toBe(200);
-    expect(list.body).not.toContain('330102198001011234');
+    expect(list.body).not.toContain('33010219800101123X');
     expect(list.body).not.toContain('王建国');
     expect(list.json<Nomination[]>()[0]).toMatchObject({ id: nominationId, candidate: '王*国' });
     expect(list.json<Nomination[]>()[0].dossier).not.toHaveProperty('phone');
@@ -155,7 +156,7 @@ describe('nominating: from draft to the secretariat', () => {
       url: `/api/nominations/${nominationId}/personal-data`,
       token: as('unitApprover'),
     });
-    expect(personal.json()).toMatchObject({ name: '王建国', idNumber: '330102198001011234' });
+    expect(personal.json()).toMatchObject({ name: '王建国', idNumber: '33010219800101123X' });
     const readers = await db.query(
       `SELECT actor_id FROM audit_record WHERE action = 'pii.read' AND subject_id = $1 ORDER BY seq`,
       [nominationId],
@@ -317,11 +318,11 @@ describe('moving a running edition to a new definition version', () => {
     // 8 years in the skill and only a city contest: fails the 10-year rule, passes an 8-year one.
     const candidates = [
       hangzhouDossier({
-        idNumber: '330102198001010001',
+        idNumber: residentIdNumber(1),
         skillStartDate: '2018-01-01',
         contests: [{ name: '市赛', level: 'city', rank: 1, year: 2024 }],
       }),
-      hangzhouDossier({ idNumber: '330102198001010002' }),
+      hangzhouDossier({ idNumber: residentIdNumber(2) }),
     ];
     const ids: string[] = [];
     for (const dossier of candidates) {

@@ -8,6 +8,7 @@ import {
   createStaff,
   FILES,
   hangzhouDossier,
+  residentIdNumber,
   openEdition,
   shippedSource,
   startTestApp,
@@ -28,7 +29,7 @@ interface ErrorBody {
   errors?: { path: string; message: string }[];
 }
 
-const idNumber = (i: number) => `3301021980010${String(10000 + i).slice(-5)}`;
+const idNumber = (i: number) => residentIdNumber(i);
 
 describe('nomination rules', () => {
   let t: TestApp;

@@ -77,7 +77,7 @@ describe('SQL statements per submission', () => {
   }
 
   it('is seven statements, eight for a duplicate of an earlier one', async () => {
-    const first = await submissionStatements(await draft('330102198001011234'));
+    const first = await submissionStatements(await draft('33010219800101123X'));
     expect(first).toEqual([
       'START TRANSACTION',
       'SELECT "n"."id" AS', // the nomination, locked, with the (edition, person) lock
@@ -88,7 +88,7 @@ describe('SQL statements per submission', () => {
       'COMMIT',
     ]);
     // The same person again: the earlier nomination is flagged too, in one more statement.
-    const duplicate = await submissionStatements(await draft('330102198001011234'));
+    const duplicate = await submissionStatements(await draft('33010219800101123X'));
     expect(duplicate).toEqual([...first.slice(0, 4), 'UPDATE nomination SET', ...first.slice(4)]);
   });
 });

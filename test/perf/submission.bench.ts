@@ -5,7 +5,7 @@
 // other: the audit chain is linked after commit, not under a lock held through it.
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-import { shippedDefinitionPath } from '@craftcert/pipeline';
+import { idNumberCheckCharacter, shippedDefinitionPath } from '@craftcert/pipeline';
 import { createDataSource } from '@craftcert/platform';
 import { catalogue } from '@craftcert/migrations';
 import { openBenchDatabase } from './bench-database';
@@ -240,10 +240,17 @@ async function prepare(url: string): Promise<Unit[]> {
   return units;
 }
 
+/** A valid resident ID number per serial (born i / 1000 days after 1970-01-01). */
+function benchIdNumber(i: number): string {
+  const birth = new Date(Date.UTC(1970, 0, 1) + Math.floor(i / 1000) * 86_400_000);
+  const body = `330102${birth.toISOString().slice(0, 10).replaceAll('-', '')}${String(i % 1000).padStart(3, '0')}`;
+  return body + idNumberCheckCharacter(body);
+}
+
 function benchDossier(i: number): Record<string, unknown> {
   return {
     name: `候选人${i}`,
-    idNumber: `3301021980${String(10000000 + i).slice(-8)}`,
+    idNumber: benchIdNumber(i),
     birthDate: '1980-01-01',
     phone: '13800000000',
     employer: '杭州汽轮机股份有限公司',

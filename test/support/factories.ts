@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { shippedDefinitionPath } from '@craftcert/pipeline';
+import { idNumberCheckCharacter, shippedDefinitionPath } from '@craftcert/pipeline';
 
 export function shippedSource(
-  name: 'hangzhou-city-craftsman' | 'district-craftsman-triennial',
+  name:
+    | 'hangzhou-city-craftsman'
+    | 'district-craftsman-triennial'
+    | 'team-vanguard'
+    | 'innovation-studio',
 ): string {
   return readFileSync(shippedDefinitionPath(name), 'utf8');
 }
@@ -11,7 +15,7 @@ export function shippedSource(
 export function hangzhouDossier(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     name: '王建国',
-    idNumber: '330102198001011234',
+    idNumber: '33010219800101123X',
     birthDate: '1980-01-01',
     phone: '13800000000',
     employer: '杭州汽轮机股份有限公司',
@@ -33,4 +37,14 @@ export function hangzhouDossier(overrides: Record<string, unknown> = {}): Record
     narrative: '扎根一线二十年，攻克汽轮机叶片装配难题。',
     ...overrides,
   };
+}
+
+/**
+ * A valid resident ID number (GB 11643, right check character) distinct for each serial: born
+ * `serial / 1000` days after 1970-01-01, sequence `serial % 1000`.
+ */
+export function residentIdNumber(serial: number): string {
+  const birth = new Date(Date.UTC(1970, 0, 1) + Math.floor(serial / 1000) * 86_400_000);
+  const body = `330102${birth.toISOString().slice(0, 10).replaceAll('-', '')}${String(serial % 1000).padStart(3, '0')}`;
+  return body + idNumberCheckCharacter(body);
 }

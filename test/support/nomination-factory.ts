@@ -54,11 +54,16 @@ export async function openEdition(
   return { programmeId: programme.id, editionId: edition.id };
 }
 
-/** Attaches the evidence the Hangzhou definition requires (a photo and the sealed approval form). */
+/**
+ * Attaches the evidence the Hangzhou definition requires (a photo and the sealed approval form)
+ * and records the endorsements the nomination's channel asks for: an in-unit notice that ran from
+ * Fri 26 Sep 2025 (ended Thu 9 Oct, across National Day), an approval, a seal.
+ */
 export async function attachRequiredEvidence(
   t: TestApp,
   token: string,
   nominationId: string,
+  options: { endorse?: boolean } = {},
 ): Promise<void> {
   for (const [kind, bytes, fileName] of [
     ['photo', FILES.png(), 'photo.png'],
@@ -72,5 +77,34 @@ export async function attachRequiredEvidence(
       token,
     });
     if (res.statusCode !== 201) throw new Error(`upload ${kind}: ${res.statusCode} ${res.body}`);
+  }
+  if (options.endorse !== false) await recordEndorsements(t, token, nominationId);
+}
+
+/** Records every endorsement the nomination's channel asks for, each one already complete. */
+export async function recordEndorsements(
+  t: TestApp,
+  token: string,
+  nominationId: string,
+  notice: { startsOn: string } = { startsOn: '2025-09-26' },
+): Promise<void> {
+  const listed = await t.request({ url: `/api/nominations/${nominationId}/endorsements`, token });
+  if (listed.statusCode !== 200)
+    throw new Error(`endorsements: ${listed.statusCode} ${listed.body}`);
+  const { items } = listed.json<{ items: { endorsementId: string; kind: string }[] }>();
+  const bodies: Record<string, Record<string, string>> = {
+    notice,
+    approval: { body: '党政联席会议', meetingOn: '2025-09-20' },
+    seal: {},
+  };
+  for (const item of items) {
+    const res = await t.request({
+      method: 'PUT',
+      url: `/api/nominations/${nominationId}/endorsements/${item.endorsementId}`,
+      payload: bodies[item.kind],
+      token,
+    });
+    if (res.statusCode !== 200)
+      throw new Error(`endorsement ${item.endorsementId}: ${res.statusCode} ${res.body}`);
   }
 }

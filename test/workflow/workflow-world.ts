@@ -5,6 +5,7 @@ import {
   createOrganisation,
   createStaff,
   hangzhouDossier,
+  residentIdNumber,
   type Staff,
   TestApp,
 } from '@craftcert/testing';
@@ -109,10 +110,10 @@ export async function forwardNominations(
   const nominatorOf = new Map<string, Staff>();
   for (let i = 0; i < total; i++) {
     const nominator = pool[Math.floor(i / 2)];
-    const serial = String(1000 + i + Math.floor(Math.random() * 8000)).padStart(4, '0');
+    const serial = 1000 + i + Math.floor(Math.random() * 8000);
     const dossier = hangzhouDossier({
       name: `王建${'一二三四五六七八九十'[i % 10]}`,
-      idNumber: `33010219800101${serial}`,
+      idNumber: residentIdNumber(serial),
       ...(i >= count ? { skillStartDate: '2024-01-01', contests: [] } : {}),
     });
     const draft = await call<{ id: string }>(

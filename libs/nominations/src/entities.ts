@@ -3,6 +3,7 @@
 import { EvidenceFileEntity, RefereeEntity, TipOffEntity } from './persistence/evidence.entity';
 import {
   AwardEntity,
+  NominationEndorsementEntity,
   NominationEntity,
   NominationEventEntity,
   NominationQuotaUsageEntity,
@@ -12,6 +13,7 @@ export const NOMINATION_ENTITIES = [
   NominationEntity,
   NominationEventEntity,
   NominationQuotaUsageEntity,
+  NominationEndorsementEntity,
   AwardEntity,
   EvidenceFileEntity,
   RefereeEntity,

@@ -2,10 +2,12 @@ import { resolve } from 'node:path';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, PersonalDataModule } from '@craftcert/platform';
+import { CalendarModule } from '@craftcert/calendar';
 import { ProgrammesModule } from '@craftcert/programmes';
 import { NOMINATION_ENTITIES } from './entities';
 import { AwardsController } from './http/awards.controller';
 import { DefinitionMigrationController } from './http/definition-migration.controller';
+import { EndorsementsController } from './http/endorsements.controller';
 import { EvidenceController } from './http/evidence.controller';
 import { NominationSpreadsheetsController } from './http/nomination-spreadsheets.controller';
 import { NominationTransitionsController } from './http/nomination-transitions.controller';
@@ -14,6 +16,7 @@ import { PublicNominationsController } from './http/public-nominations.controlle
 import { RankingsController } from './http/rankings.controller';
 import { TipOffsController } from './http/tip-offs.controller';
 import { EVIDENCE_STORAGE, LocalEvidenceStorage } from './persistence/evidence-storage';
+import { EndorsementRepository } from './persistence/endorsement.repository';
 import { NominationQueries } from './persistence/nomination.queries';
 import { NominationRepository } from './persistence/nomination.repository';
 import { BuildNominationTemplateUseCase } from './use-cases/build-nomination-template.use-case';
@@ -27,6 +30,8 @@ import { ListStageEntrantsUseCase } from './use-cases/list-stage-entrants.use-ca
 import { ListTipOffsUseCase } from './use-cases/list-tip-offs.use-case';
 import { MigrateEditionDefinitionUseCase } from './use-cases/migrate-edition-definition.use-case';
 import { RankNominationsUseCase } from './use-cases/rank-nominations.use-case';
+import { RecordEndorsementUseCase } from './use-cases/record-endorsement.use-case';
+import { ListEndorsementsUseCase } from './use-cases/list-endorsements.use-case';
 import { ReadDossierForReviewUseCase } from './use-cases/read-dossier-for-review.use-case';
 import { ReadPersonalDataUseCase } from './use-cases/read-personal-data.use-case';
 import { ReceiveTipOffUseCase } from './use-cases/receive-tip-off.use-case';
@@ -64,16 +69,24 @@ export const NOMINATION_USE_CASES = [
   ListStageEntrantsUseCase,
   ReadDossierForReviewUseCase,
   ReadRefereeMessageUseCase,
+  RecordEndorsementUseCase,
+  ListEndorsementsUseCase,
 ];
 
 /** Nominations: drafts, submission with instant eligibility, unit caps, union screening, evidence, public channels. */
 @Module({
-  imports: [TypeOrmModule.forFeature(NOMINATION_ENTITIES), ProgrammesModule, PersonalDataModule],
+  imports: [
+    TypeOrmModule.forFeature(NOMINATION_ENTITIES),
+    ProgrammesModule,
+    PersonalDataModule,
+    CalendarModule,
+  ],
   controllers: [
     NominationsController,
     NominationTransitionsController,
     RankingsController,
     EvidenceController,
+    EndorsementsController,
     NominationSpreadsheetsController,
     DefinitionMigrationController,
     AwardsController,
@@ -88,6 +101,7 @@ export const NOMINATION_USE_CASES = [
         new LocalEvidenceStorage(config.EVIDENCE_DIR ?? resolve(config.DATA_DIR, 'evidence')),
     },
     NominationRepository,
+    EndorsementRepository,
     NominationQueries,
     ...NOMINATION_USE_CASES,
   ],

@@ -11,6 +11,18 @@ export {
   loadShippedDefinition,
 } from './definition/shipped-definitions';
 export {
+  CANDIDATE_KINDS,
+  candidateSpec,
+  candidateIdentity,
+  candidateDisplayName,
+  normaliseIdentityText,
+} from './definition/candidate';
+export {
+  ORGANISATION_KINDS,
+  ROUTING_KINDS,
+  type OrganisationKindName,
+} from './reference/organisation-kinds';
+export {
   SKILL_LEVELS,
   INDUSTRY_SECTIONS,
   type ReferenceCode,
@@ -26,6 +38,7 @@ export {
   type Attachment,
   validateDossier,
   validateAttachments,
+  normaliseDossier,
 } from './dossier/validate-dossier';
 export {
   type RubricInput,
@@ -68,6 +81,8 @@ export {
   blindEvidence,
   identifyingParts,
 } from './scoring/blind-dossier';
+export { normaliseIdNumber, idNumberProblem, idNumberCheckCharacter } from './dossier/id-number';
+export { parseIsoDate, todayInShanghai } from './derive/dates';
 export type * from './selection/selection.types';
 export { selectCandidates } from './selection/select-candidates';
 export { selectRanked } from './selection/select-ranked';

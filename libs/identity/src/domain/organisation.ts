@@ -13,5 +13,9 @@ export interface Organisation {
   enterpriseType: string | null;
 }
 
-/** District and industry unions: they screen, rank and forward the nominations of the units below them. */
-export const UNION_KINDS: readonly OrganisationKind[] = ['districtUnion', 'industryUnion'];
+/** District, street and industry unions: they screen, rank and forward the nominations of the units below them. */
+export const UNION_KINDS: readonly OrganisationKind[] = [
+  'districtUnion',
+  'streetUnion',
+  'industryUnion',
+];

@@ -61,3 +61,23 @@ export async function findOrganisation(
   if (!organisation) throw new NotFoundError(`Organisation ${organisationId}`);
   return organisation;
 }
+
+/**
+ * An organisation and every organisation above it, nearest first (the unit, its street union,
+ * its district union, … the federation): one query on the indexed path, however deep.
+ */
+export async function findChainUpwards(
+  manager: EntityManager,
+  organisationId: string,
+): Promise<Organisation[]> {
+  const chain = await manager
+    .createQueryBuilder(OrganisationEntity, 'o')
+    .where(
+      `(SELECT self.path FROM organisation self WHERE self.id = :organisationId) LIKE o.path || '%'`,
+      { organisationId },
+    )
+    .orderBy('length(o.path)', 'DESC')
+    .getMany();
+  if (chain.length === 0) throw new NotFoundError(`Organisation ${organisationId}`);
+  return chain;
+}

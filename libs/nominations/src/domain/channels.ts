@@ -1,5 +1,4 @@
 import type { NominationChannel, PipelineDefinition } from '@craftcert/pipeline';
-import { UNION_KINDS } from '@craftcert/identity';
 import { DomainError, RequestValidationError } from '@craftcert/platform';
 
 /** Which organisation kind nominates through a staff channel of each kind. */
@@ -34,9 +33,4 @@ export function requirePublicChannel(channel: NominationChannel): void {
       `The ${channel.id} channel is for nominating units, not the public`,
     );
   }
-}
-
-/** A channel whose first routing hop is a union: its nominations wait for that union's screening. */
-export function isScreenedByUnion(channel: NominationChannel): boolean {
-  return channel.routing?.[0]?.roles.some((r) => (UNION_KINDS as string[]).includes(r)) ?? false;
 }

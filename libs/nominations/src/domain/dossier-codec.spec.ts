@@ -7,7 +7,7 @@ describe('dossier codec', () => {
   it('keeps personal fields (and lists holding any) out of the open part', () => {
     const { open, personal } = splitDossier(definition, {
       name: '王建国',
-      idNumber: '330102198001011234',
+      idNumber: '33010219800101123X',
       phone: '13800000000',
       employer: '杭州汽轮机',
       apprentices: [{ name: '李明', contestWinner: true }],

@@ -1,10 +1,6 @@
 import { validateDossier, type DossierField, type PipelineDefinition } from '@craftcert/pipeline';
 import { type FieldError, RequestValidationError } from '@craftcert/platform';
 
-/** By convention the definition names the candidate's name and ID number with these field ids. */
-export const NAME_FIELD = 'name';
-export const IDENTITY_FIELD = 'idNumber';
-
 const isPersonal = (field: DossierField): boolean =>
   field.pii === true || (field.type === 'list' && field.items.some((item) => item.pii === true));
 

@@ -1,6 +1,11 @@
-import type { PipelineDefinition } from '@craftcert/pipeline';
+import {
+  candidateDisplayName,
+  candidateIdentity,
+  normaliseDossier,
+  type PipelineDefinition,
+} from '@craftcert/pipeline';
 import { maskName } from '@craftcert/platform';
-import { IDENTITY_FIELD, NAME_FIELD, splitDossier } from './dossier-codec';
+import { splitDossier } from './dossier-codec';
 
 /** What seals and opens personal data (the platform's cipher, behind this narrow face). */
 export interface PersonalDataCipher {
@@ -9,7 +14,11 @@ export interface PersonalDataCipher {
   identityHash(identifier: string): string;
 }
 
-/** How a dossier is stored: open fields, sealed personal fields, the masked name, the identity hash. */
+/**
+ * How a dossier is stored: open fields, sealed personal fields, the candidate's display name
+ * (masked when it is personal data, as a person's name is; a team's or studio's name is not) and
+ * the keyed hash of the candidate's identity (a person's ID number; a team's enterprise and name).
+ */
 export interface SealedDossier {
   dossier: Record<string, unknown>;
   piiCiphertext: string;
@@ -22,11 +31,23 @@ export function sealDossier(
   dossier: Record<string, unknown>,
   cipher: PersonalDataCipher,
 ): SealedDossier {
+  const normalised = normaliseDossier(definition, dossier);
   return {
-    ...sealPersonalFields(definition, dossier, cipher),
-    maskedName: maskName(dossier[NAME_FIELD]),
-    identityHash: identityHashOf(dossier, cipher),
+    ...sealPersonalFields(definition, normalised, cipher),
+    maskedName: displayNameOf(definition, normalised),
+    identityHash: identityHashOf(definition, normalised, cipher),
   };
+}
+
+/** The candidate's name as listings show it: masked when personal data, at most 100 characters. */
+export function displayNameOf(
+  definition: PipelineDefinition,
+  dossier: Record<string, unknown>,
+): string {
+  const { value, personal } = candidateDisplayName(definition, dossier);
+  return Array.from(personal ? maskName(value) : value)
+    .slice(0, 100)
+    .join('');
 }
 
 /** The open fields and the sealed personal ones, split the way the definition flags them. */
@@ -39,15 +60,14 @@ export function sealPersonalFields(
   return { dossier: open, piiCiphertext: cipher.encrypt(personal) };
 }
 
-/** The keyed hash of the candidate's ID number, or null when the dossier has none (yet). */
+/** The keyed hash of the candidate's identity, or null while the dossier lacks a part of it. */
 export function identityHashOf(
+  definition: PipelineDefinition,
   dossier: Record<string, unknown>,
   cipher: PersonalDataCipher,
 ): string | null {
-  const identifier = dossier[IDENTITY_FIELD];
-  return typeof identifier === 'string' && identifier.trim()
-    ? cipher.identityHash(identifier)
-    : null;
+  const identity = candidateIdentity(definition, dossier);
+  return identity === undefined ? null : cipher.identityHash(identity);
 }
 
 /** The whole dossier again, personal fields decrypted. */

@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { NOMINATION_STATUSES, NominationStatus } from '../domain/nomination-status';
+import { IsLocalDate } from '@craftcert/calendar';
 
 /** Versions are stored as 32-bit integers: larger numbers name no version. */
 const MAX_VERSION = 2_147_483_647;
@@ -40,6 +41,51 @@ export class EvidenceParams extends NominationParams {
 }
 
 const CHANNEL_ID = /^[a-z][a-z0-9-]{0,63}$/;
+const ENDORSEMENT_ID = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+
+export class EndorsementParams extends NominationParams {
+  @ApiProperty({
+    example: 'unit-notice',
+    pattern: ENDORSEMENT_ID.source,
+    description: "An endorsement id from the channel's definition",
+  })
+  @Matches(ENDORSEMENT_ID, {
+    message: "endorsementId must be an endorsement id from the channel's definition",
+  })
+  endorsementId: string;
+}
+
+/** What a unit records for one endorsement; which fields apply depends on its kind. */
+export class RecordEndorsementRequest {
+  @ApiPropertyOptional({ example: '2026-09-26', description: "A notice's first day" })
+  @IsOptional()
+  @IsLocalDate({ message: 'startsOn must be a real date as YYYY-MM-DD' })
+  startsOn?: string;
+
+  @ApiPropertyOptional({
+    example: '党政联席会议',
+    minLength: 2,
+    maxLength: 200,
+    description: 'The approving body',
+  })
+  @IsOptional()
+  @IsString({ message: 'body must be text' })
+  @Length(2, 200, { message: 'body must be 2–200 characters' })
+  body?: string;
+
+  @ApiPropertyOptional({ example: '2026-09-20', description: "The approving body's meeting date" })
+  @IsOptional()
+  @IsLocalDate({ message: 'meetingOn must be a real date as YYYY-MM-DD' })
+  meetingOn?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The evidence file holding the minutes or the sealed form',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'evidenceId must be a UUID' })
+  evidenceId?: string;
+}
 const EVIDENCE_KIND = /^[a-zA-Z][a-zA-Z0-9-]{0,63}$/;
 const PROGRAMME_CODE = /^[a-z][a-z0-9-]{1,63}$/;
 

@@ -15,6 +15,8 @@ import type { ImportReport } from '../use-cases/import-nominations.use-case';
 import type { PublicNominationReceipt } from '../use-cases/submit-public-nomination.use-case';
 import type { TipOff } from '../use-cases/list-tip-offs.use-case';
 import type { DefinitionMigrationReport } from '../domain/definition-migration';
+import type { RecordedEndorsement } from '../domain/endorsements';
+import type { EndorsementStatus } from '../use-cases/list-endorsements.use-case';
 
 export class NominatingOrganisationResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -47,6 +49,12 @@ export class NominationFlagsResponse {
     description: "Awards the definition's repeat ban covers",
   })
   priorAwards?: PriorAwardFlagResponse[];
+  @ApiProperty({
+    type: Boolean,
+    required: false,
+    description: 'Forwarded although ineligible, for review, as the channel allows',
+  })
+  forwardedIneligible?: true;
 
   static from(flags: NominationFlags, viewer: SignedInActor): NominationFlagsResponse {
     const { duplicateOf, ...rest } = flags;
@@ -72,6 +80,12 @@ export class NominationResponse {
   })
   dossier: Record<string, unknown>;
   @ApiProperty({ type: 'integer', nullable: true }) unitRank: number | null;
+  @ApiProperty({
+    type: 'integer',
+    description:
+      "The routing hop (index into the channel's routing) holding a submitted nomination",
+  })
+  routingHop: number;
   @ApiProperty({ type: Boolean, nullable: true }) eligible: boolean | null;
   @ApiProperty({ type: NominationFlagsResponse }) flags: NominationFlagsResponse;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt: string | null;
@@ -103,6 +117,7 @@ export class NominationResponse {
       candidate: n.maskedName,
       dossier: n.dossier,
       unitRank: n.unitRank,
+      routingHop: n.routingHop,
       eligible: n.eligible,
       flags: NominationFlagsResponse.from(n.flags, viewer),
       submittedAt: n.submittedAt?.toISOString() ?? null,
@@ -267,6 +282,72 @@ export class DefinitionMigrationResponse {
       evaluated: r.evaluated,
       changes: r.changes,
       invalid: r.invalid,
+    };
+  }
+}
+
+export class EndorsementRecordResponse {
+  @ApiProperty() endorsementId: string;
+  @ApiProperty({ enum: ['notice', 'approval', 'seal'] }) kind: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) startsOn: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: "A notice's last day, on the working-day calendar",
+  })
+  endsOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) body: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) meetingOn: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) evidenceId: string | null;
+
+  static from(r: RecordedEndorsement): EndorsementRecordResponse {
+    return { ...r };
+  }
+}
+
+export class EndorsementLabelResponse {
+  @ApiProperty() zh: string;
+  @ApiProperty() en: string;
+}
+
+export class EndorsementStatusResponse {
+  @ApiProperty() endorsementId: string;
+  @ApiProperty({ enum: ['notice', 'approval', 'seal'] }) kind: string;
+  @ApiProperty({ type: EndorsementLabelResponse }) label: EndorsementLabelResponse;
+  @ApiProperty({ type: EndorsementRecordResponse, nullable: true })
+  recorded: EndorsementRecordResponse | null;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'The first day after the notice ends',
+  })
+  proceedsFrom: string | null;
+}
+
+export class EndorsementsResponse {
+  @ApiProperty({ type: [EndorsementStatusResponse] }) items: EndorsementStatusResponse[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'What keeps the nomination from being submitted or forwarded, if anything',
+  })
+  blockedBy: string | null;
+
+  static from(result: {
+    items: EndorsementStatus[];
+    blockedBy: string | null;
+  }): EndorsementsResponse {
+    return {
+      items: result.items.map(({ endorsement: e, recorded, proceedsFrom }) => ({
+        endorsementId: e.id,
+        kind: e.kind,
+        label: e.label,
+        recorded,
+        proceedsFrom,
+      })),
+      blockedBy: result.blockedBy,
     };
   }
 }

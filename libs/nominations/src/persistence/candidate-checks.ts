@@ -1,5 +1,7 @@
 import { EntityManager, In } from 'typeorm';
+import type { Organisation } from '@craftcert/identity';
 import type { PriorAward } from '@craftcert/pipeline';
+import type { RecordedEndorsement } from '../domain/endorsements';
 import { IN_THE_RUNNING } from '../domain/nomination-status';
 import { AwardEntity } from './nomination.entity';
 
@@ -75,6 +77,9 @@ export async function addDuplicateFlag(
 
 export interface SubmissionLookups {
   evidence: { kind: string; n: number }[];
+  endorsements: RecordedEndorsement[];
+  /** The nominating unit and every organisation above it, nearest first. */
+  chain: Pick<Organisation, 'id' | 'kind' | 'name'>[];
   priorAwards: PriorAward[];
   /** Other live nominations of the same person in the edition, oldest first. */
   duplicates: string[];
@@ -88,7 +93,12 @@ export interface SubmissionLookups {
  */
 export async function submissionLookups(
   tx: EntityManager,
-  nomination: { id: string; editionId: string; identityHash: string | null },
+  nomination: {
+    id: string;
+    editionId: string;
+    identityHash: string | null;
+    nominatingOrganisationId: string | null;
+  },
 ): Promise<SubmissionLookups> {
   const [row] = (await tx.query(
     `SELECT
@@ -100,15 +110,34 @@ export async function submissionLookups(
           FROM award WHERE identity_hash = $2) AS prior_awards,
        (SELECT coalesce(json_agg(id ORDER BY created_at, id), '[]'::json)
           FROM nomination
-         WHERE edition_id = $3 AND identity_hash = $2 AND id <> $1 AND status = ANY($4)) AS duplicates`,
-    [nomination.id, nomination.identityHash, nomination.editionId, IN_THE_RUNNING],
+         WHERE edition_id = $3 AND identity_hash = $2 AND id <> $1 AND status = ANY($4)) AS duplicates,
+       (SELECT coalesce(json_agg(json_build_object(
+                 'endorsementId', endorsement_id, 'kind', kind, 'startsOn', starts_on,
+                 'endsOn', ends_on, 'body', body, 'meetingOn', meeting_on, 'evidenceId', evidence_id)
+               ORDER BY recorded_at, id), '[]'::json)
+          FROM nomination_endorsement WHERE nomination_id = $1) AS endorsements,
+       (SELECT coalesce(json_agg(json_build_object('id', o.id, 'kind', o.kind, 'name', o.name)
+                                 ORDER BY length(o.path) DESC), '[]'::json)
+          FROM organisation o
+         WHERE (SELECT unit.path FROM organisation unit WHERE unit.id = $5) LIKE o.path || '%') AS chain`,
+    [
+      nomination.id,
+      nomination.identityHash,
+      nomination.editionId,
+      IN_THE_RUNNING,
+      nomination.nominatingOrganisationId,
+    ],
   )) as {
     evidence: { kind: string; n: number }[];
     prior_awards: { programme: string; year: number; tier: string | null }[];
     duplicates: string[];
+    endorsements: RecordedEndorsement[];
+    chain: Pick<Organisation, 'id' | 'kind' | 'name'>[];
   }[];
   return {
     evidence: row.evidence,
+    endorsements: row.endorsements,
+    chain: row.chain,
     priorAwards: row.prior_awards.map(({ programme, year, tier }) => ({
       programme,
       year,

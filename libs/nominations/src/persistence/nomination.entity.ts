@@ -7,6 +7,7 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
+  Unique,
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
@@ -25,6 +26,8 @@ export interface NominationFlags {
   duplicateOf?: string[];
   /** The candidate already holds an award the definition's repeat ban covers. */
   priorAwards?: { programme: string; year: number; tier?: string }[];
+  /** Forwarded although ineligible, for review above, as the channel allows. */
+  forwardedIneligible?: true;
 }
 
 /**
@@ -77,6 +80,14 @@ export class NominationEntity {
 
   @Column({ name: 'unit_rank', type: 'integer', nullable: true })
   unitRank: number | null;
+
+  /** The routing hop now holding a `submitted` nomination (index into the channel's routing). */
+  @Column({ name: 'routing_hop', type: 'integer', default: 0 })
+  routingHop: number;
+
+  /** Each ranking hop's place for it, by hop id ({ "district-union": 2 }). */
+  @Column({ name: 'hop_ranks', type: 'jsonb', default: () => `'{}'` })
+  hopRanks: Record<string, number>;
 
   @Column({ type: 'jsonb', nullable: true })
   eligibility: EligibilityResult | null;
@@ -176,4 +187,58 @@ export class AwardEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+}
+
+/**
+ * An endorsement a unit recorded on a nomination before nominating, as its channel requires: an
+ * in-unit notice (its start and its end, computed on the working-day calendar), an approval by a
+ * named body (meeting date, minutes file) or a seal (an evidence file). One per endorsement id.
+ */
+@Entity({ name: 'nomination_endorsement' })
+@Unique('uq_nomination_endorsement', ['nominationId', 'endorsementId'])
+@Check('ck_nomination_endorsement_kind', `kind IN ('notice', 'approval', 'seal')`)
+export class NominationEndorsementEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_nomination_endorsement' })
+  id: string;
+
+  @Column({ name: 'nomination_id', type: 'uuid' })
+  nominationId: string;
+
+  @ManyToOne(() => NominationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({
+    name: 'nomination_id',
+    foreignKeyConstraintName: 'fk_nomination_endorsement_nomination',
+  })
+  nomination?: NominationEntity;
+
+  @Column({ name: 'endorsement_id', type: 'varchar', length: 64 })
+  endorsementId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: 'notice' | 'approval' | 'seal';
+
+  /** A notice's first day (Asia/Shanghai local date). */
+  @Column({ name: 'starts_on', type: 'date', nullable: true })
+  startsOn: string | null;
+
+  /** A notice's last day, computed from its start and the definition's duration. */
+  @Column({ name: 'ends_on', type: 'date', nullable: true })
+  endsOn: string | null;
+
+  /** The body that approved (e.g. 党政联席会议). */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  body: string | null;
+
+  @Column({ name: 'meeting_on', type: 'date', nullable: true })
+  meetingOn: string | null;
+
+  /** The evidence file holding the minutes or the sealed form. */
+  @Column({ name: 'evidence_id', type: 'uuid', nullable: true })
+  evidenceId: string | null;
+
+  @Column({ name: 'recorded_by', type: 'uuid', nullable: true })
+  recordedBy: string | null;
+
+  @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' })
+  recordedAt: Date;
 }

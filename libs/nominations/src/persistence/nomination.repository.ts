@@ -120,6 +120,7 @@ export class NominationRepository {
       change.from,
       change.actorId,
       ...outboxParams(event),
+      nomination.routingHop,
     ];
     let place = '';
     let placeTaken = '';
@@ -130,7 +131,7 @@ export class NominationRepository {
         change.place.channelId,
         change.place.cap,
       );
-      place = `place AS (${takePlaceSql('$11', '$12', '$13', '$14')}),`;
+      place = `place AS (${takePlaceSql('$12', '$13', '$14', '$15')}),`;
       placeTaken = 'AND EXISTS (SELECT 1 FROM place)';
     }
     const rows = (await tx.query(
@@ -138,6 +139,7 @@ export class NominationRepository {
        updated AS (
          UPDATE nomination
             SET status = $2, eligibility = $3, eligible = $4, submitted_at = $5, flags = $6,
+                routing_hop = $11, hop_ranks = '{}', unit_rank = NULL,
                 updated_at = now(), revision = revision + 1
           WHERE id = $1 ${placeTaken}
           RETURNING updated_at, revision),
@@ -179,7 +181,11 @@ export class NominationRepository {
       });
     }
     nomination.status = to;
-    if (to === 'withdrawn' || to === 'returned') nomination.unitRank = null;
+    if (to === 'withdrawn' || to === 'returned') {
+      nomination.unitRank = null;
+      nomination.hopRanks = {};
+      nomination.routingHop = 0;
+    }
     await tx.save(nomination);
     await recordEvent(tx, nomination, to, from, by.userId, note);
     const topic = STATUS_TOPICS[to as keyof typeof STATUS_TOPICS];
@@ -193,26 +199,59 @@ export class NominationRepository {
   }
 
   /**
-   * One channel's nominations holding a place in an edition, from the units below a union,
-   * locked while the union ranks them.
+   * Passes a nomination on to the next routing hop (it stays `submitted`), with its history
+   * entry (`passedOn`, noting the hop that passed it) and its outbox event.
+   */
+  async passOn(
+    tx: EntityManager,
+    nomination: NominationEntity,
+    toHop: number,
+    by: { userId: string },
+    fromHopId: string,
+  ): Promise<void> {
+    nomination.routingHop = toHop;
+    await tx.save(nomination);
+    await recordEvent(tx, nomination, 'passedOn', nomination.status, by.userId, fromHopId);
+    await addOutboxEvent(tx, Topic.NominationPassedOn, {
+      nominationId: nomination.id,
+      editionId: nomination.editionId,
+      routingHop: toHop,
+    });
+  }
+
+  /**
+   * One channel's nominations holding a place in an edition, from the units in an organisation's
+   * subtree (itself included) that have reached routing hop `fromHop` or gone past it, locked
+   * while that organisation ranks them.
    */
   lockForRanking(
     tx: EntityManager,
-    key: { unionId: string; editionId: string; channelId: string },
+    key: { rankerId: string; editionId: string; channelId: string; fromHop: number },
   ): Promise<NominationEntity[]> {
     const query = tx
       .createQueryBuilder(NominationEntity, 'n')
       .innerJoin('n.nominatingOrganisation', 'o')
       .where('n.edition_id = :editionId AND n.channel_id = :channelId', key)
       .andWhere('n.status IN (:...statuses)', { statuses: HOLDS_PLACE })
+      .andWhere('(n.status = :arrived OR n.routing_hop >= :fromHop)', {
+        arrived: 'forwarded' satisfies NominationStatus,
+        fromHop: key.fromHop,
+      })
       .setLock('pessimistic_write', undefined, ['n']);
-    return whereInOrganisationSubtree(query, 'o', key.unionId).getMany();
+    return whereInOrganisationSubtree(query, 'o', key.rankerId).getMany();
   }
 
-  async setUnitRanks(tx: EntityManager, order: readonly string[]): Promise<void> {
-    for (const [index, id] of order.entries()) {
-      await tx.update(NominationEntity, { id }, { unitRank: index + 1 });
-    }
+  /** Stores a hop's ranking: each nomination's place at the hop, and as its latest unit rank. */
+  async setHopRanks(tx: EntityManager, hopId: string, order: readonly string[]): Promise<void> {
+    if (order.length === 0) return;
+    await tx.query(
+      `UPDATE nomination n
+          SET unit_rank = o.rank, hop_ranks = n.hop_ranks || jsonb_build_object($2::text, o.rank),
+              revision = n.revision + 1
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, rank)
+        WHERE n.id = o.id`,
+      [order, hopId],
+    );
   }
 
   /** An edition's nominations, drafts or the rest, oldest first. */

@@ -167,6 +167,7 @@ function toEnum(field: EnumScalar, input: CellInput): Coerced<string> {
 export function coerceScalar(field: ScalarField, input: CellInput): Coerced<unknown> {
   switch (field.type) {
     case 'text':
+    case 'idNumber':
       return toText(input);
     case 'number':
       return toNumber(input);

@@ -43,6 +43,8 @@ function typeText(field: DossierField): string {
   switch (field.type) {
     case 'text':
       return '文本 text';
+    case 'idNumber':
+      return '身份证号 resident ID number (18)';
     case 'number':
       return field.integer ? '整数 whole number' : '数字 number';
     case 'date':
@@ -63,6 +65,9 @@ function limitsText(field: DossierField): string {
     case 'text':
       add(field.minLength !== undefined, `≥ ${field.minLength} 字符 characters`);
       add(field.maxLength !== undefined, `≤ ${field.maxLength} 字符 characters`);
+      break;
+    case 'idNumber':
+      add(true, '18 位，末位为校验码 18 characters, the last a check character (GB 11643)');
       break;
     case 'number':
       add(field.min !== undefined, `≥ ${field.min}`);

@@ -161,11 +161,11 @@ describe('buildTemplateWorkbook', () => {
     expect([zh, en, type, required, pii]).toEqual([
       '身份证号',
       'ID number',
-      '文本 text',
+      '身份证号 resident ID number (18)',
       '是 yes',
       '是 yes',
     ]);
-    expect(limits).toBe('≥ 18 字符 characters; ≤ 18 字符 characters');
+    expect(limits).toBe('18 位，末位为校验码 18 characters, the last a check character (GB 11643)');
     expect(byId.get('skillLevel')?.[6]).toContain('L2 = 二级/技师 / Level 2 / Technician');
 
     const contestsShape = String(byId.get('contests')?.[7]);

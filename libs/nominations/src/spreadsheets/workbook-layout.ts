@@ -90,6 +90,8 @@ export function exampleValue(field: ScalarField): string | number | boolean {
   switch (field.type) {
     case 'text':
       return field.label.zh;
+    case 'idNumber':
+      return '11010519491231002X';
     case 'number': {
       // Year-like item fields (contest year, year started) read better with a real year.
       const preferred = /year/i.test(field.id) ? new Date().getUTCFullYear() - 1 : 1;

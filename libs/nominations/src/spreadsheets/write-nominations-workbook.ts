@@ -89,7 +89,8 @@ function formatDossierColumn(
   column.width =
     field.type === 'list' ? 50 : Math.min(40, Math.max(12, headerLabel(field).length + 4));
   // Text format stops Excel from turning ID and phone numbers into rounded numbers.
-  if (field.type === 'text' || field.type === 'list') column.numFmt = '@';
+  if (field.type === 'text' || field.type === 'idNumber' || field.type === 'list')
+    column.numFmt = '@';
   if (field.type === 'date') column.numFmt = 'yyyy-mm-dd';
   if (field.type === 'enum')
     addDropdown(

@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
 import type { SignedInActor } from '@craftcert/identity';
 import { DomainError, PiiCipher } from '@craftcert/platform';
+import { candidateSpec } from '@craftcert/pipeline';
 import { LoadEditionDefinitionUseCase } from '@craftcert/programmes';
-import { NAME_FIELD } from '../domain/dossier-codec';
 import { openDossier } from '../domain/sealed-dossier';
 import { NominationFilter, NominationQueries } from '../persistence/nomination.queries';
 import { buildExportWorkbook } from '../spreadsheets';
@@ -64,7 +64,7 @@ export class ExportNominationsUseCase {
         },
         dossier: reveal
           ? openDossier(n, this.cipher)
-          : { ...n.dossier, [NAME_FIELD]: n.maskedName },
+          : { ...n.dossier, [candidateSpec(definition).displayName]: n.maskedName },
       })),
       { metaLabels: META_LABELS },
     );

@@ -2,19 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
 import { findOrganisation, type SignedInActor } from '@craftcert/identity';
-import { RequestValidationError } from '@craftcert/platform';
-import { requireUnion } from '../domain/screening';
+import { DomainError, RequestValidationError } from '@craftcert/platform';
+import { LoadEditionDefinitionUseCase } from '@craftcert/programmes';
+import { channelOf } from '../domain/channels';
+import { hopRanks } from '../domain/routing';
 import { NominationRepository } from '../persistence/nomination.repository';
 
 /**
- * Sets the union's ranking of one channel's nominations in an edition. The list must name
- * every nomination awaiting or past its screening, each once: a ranking is complete or absent.
+ * Sets a ranking hop's order of one channel's nominations in an edition: a union ranking its
+ * units' nominations, or a unit its own when the definition routes through the unit itself. The
+ * list must name every nomination that reached the hop (or went past it), each once: a ranking
+ * is complete or absent.
  */
 @Injectable()
 export class RankNominationsUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly nominations: NominationRepository,
+    private readonly editions: LoadEditionDefinitionUseCase,
     private readonly audit: AuditLog,
   ) {}
 
@@ -25,12 +30,22 @@ export class RankNominationsUseCase {
     order: string[],
   ): Promise<void> {
     return this.dataSource.transaction(async (tx) => {
-      const union = await findOrganisation(tx, actor.organisationId);
-      requireUnion(union);
+      const ranker = await findOrganisation(tx, actor.organisationId);
+      const { definition } = await this.editions.execute(editionId, tx);
+      const channel = channelOf(definition, channelId);
+      const hops = channel.routing ?? [];
+      const at = hops.findIndex((h, i) => hopRanks(channel, i) && h.roles.includes(ranker.kind));
+      if (at < 0) {
+        throw new DomainError(
+          'FORBIDDEN',
+          `No routing hop of the ${channel.id} channel is ranked by a ${ranker.kind}`,
+        );
+      }
       const ranked = await this.nominations.lockForRanking(tx, {
-        unionId: union.id,
+        rankerId: ranker.id,
         editionId,
         channelId,
+        fromHop: at,
       });
       const expected = new Set(ranked.map((n) => n.id));
       if (
@@ -45,12 +60,12 @@ export class RankNominationsUseCase {
           },
         ]);
       }
-      await this.nominations.setUnitRanks(tx, order);
+      await this.nominations.setHopRanks(tx, hops[at].id, order);
       await this.audit.record(tx, {
         action: 'nomination.ranked',
         subjectType: 'edition',
         subjectId: editionId,
-        after: { channelId, order },
+        after: { channelId, hop: hops[at].id, order },
       });
     });
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
+import { normaliseIdNumber } from '@craftcert/pipeline';
 import { PiiCipher } from '@craftcert/platform';
 import { AwardEntity } from '../persistence/nomination.entity';
 
@@ -25,7 +26,7 @@ export class RecordAwardUseCase {
     return this.dataSource.transaction(async (tx) => {
       const saved = await tx.save(
         tx.create(AwardEntity, {
-          identityHash: this.cipher.identityHash(award.idNumber),
+          identityHash: this.cipher.identityHash(normaliseIdNumber(award.idNumber)),
           programmeCode: award.programmeCode,
           year: award.year,
           tier: award.tier ?? null,

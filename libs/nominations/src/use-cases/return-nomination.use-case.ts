@@ -1,19 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
-import { findOrganisation, type SignedInActor } from '@craftcert/identity';
+import { findChainUpwards, findOrganisation, type SignedInActor } from '@craftcert/identity';
+import { LoadEditionDefinitionUseCase } from '@craftcert/programmes';
+import { channelOf } from '../domain/channels';
 import { AWAITING_SCREENING, requireStatus } from '../domain/nomination-status';
-import { requireScreeningUnion } from '../domain/screening';
+import { requireHopHolder } from '../domain/routing';
 import { statusChangeAudit } from '../domain/status-change';
 import { NominationEntity } from '../persistence/nomination.entity';
 import { NominationRepository } from '../persistence/nomination.repository';
 
-/** The screening union returns the nomination for more information; the unit may correct and resubmit. */
+/**
+ * The organisation holding the nomination at its current routing hop returns it, with a reason,
+ * for more information; the unit may correct and resubmit (it then starts from the first hop).
+ */
 @Injectable()
 export class ReturnNominationUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly nominations: NominationRepository,
+    private readonly editions: LoadEditionDefinitionUseCase,
     private readonly audit: AuditLog,
   ) {}
 
@@ -21,7 +27,14 @@ export class ReturnNominationUseCase {
     return this.dataSource.transaction(async (tx) => {
       const nomination = await this.nominations.lockVisible(tx, actor, nominationId);
       requireStatus(nomination, AWAITING_SCREENING, 'return');
-      requireScreeningUnion(await findOrganisation(tx, actor.organisationId), nomination);
+      const { definition } = await this.editions.execute(nomination.editionId, tx);
+      const chain = await findChainUpwards(tx, nomination.nominatingOrganisationId!);
+      requireHopHolder(
+        channelOf(definition, nomination.channelId),
+        nomination.routingHop,
+        await findOrganisation(tx, actor.organisationId),
+        chain,
+      );
       const from = await this.nominations.changeStatus(tx, nomination, 'returned', actor, reason);
       await this.audit.record(tx, statusChangeAudit(nomination, from, reason));
       return nomination;

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
 import type { SignedInActor } from '@craftcert/identity';
-import { validateDossier } from '@craftcert/pipeline';
+import { todayInShanghai, validateDossier } from '@craftcert/pipeline';
 import { PiiCipher, RequestValidationError, Topic } from '@craftcert/platform';
 import { isNominationWindowOpen, LoadEditionDefinitionUseCase } from '@craftcert/programmes';
-import { channelOf, isScreenedByUnion } from '../domain/channels';
+import { channelOf } from '../domain/channels';
+import { requireEndorsements } from '../domain/endorsements';
+import { requireCompleteChain, stopFrom } from '../domain/routing';
 import { toFieldErrors } from '../domain/dossier-codec';
 import { missingEvidence } from '../domain/evidence-checks';
 import { NominationWindowClosedError, QuotaExceededError } from '../domain/nomination.errors';
@@ -47,10 +49,18 @@ export class SubmitNominationUseCase {
         );
 
       const dossier = openDossier(nomination, this.cipher);
-      const { evidence, priorAwards, duplicates } = await submissionLookups(tx, nomination);
+      const { evidence, endorsements, chain, priorAwards, duplicates } = await submissionLookups(
+        tx,
+        nomination,
+      );
       const errors = toFieldErrors(validateDossier(definition, dossier));
       errors.push(...missingEvidence(definition, evidence));
       if (errors.length > 0) throw new RequestValidationError(errors);
+      const channel = channelOf(definition, nomination.channelId);
+      const counts = new Map(evidence.map((e) => [e.kind, e.n]));
+      requireEndorsements(channel, endorsements, counts, todayInShanghai());
+      requireCompleteChain(channel, chain);
+      const stop = stopFrom(channel, 0);
 
       const eligibility = compiled.evaluate(dossier, {
         referenceDate: edition.referenceDate,
@@ -58,10 +68,12 @@ export class SubmitNominationUseCase {
       });
       await addDuplicateFlag(tx, duplicates, nomination.id);
 
-      const channel = channelOf(definition, nomination.channelId);
       const from = nomination.status;
       Object.assign(nomination, {
-        status: isScreenedByUnion(channel) ? 'submitted' : 'forwarded',
+        status: stop.status,
+        routingHop: stop.hop,
+        hopRanks: {},
+        unitRank: null,
         eligibility: redactTrace(definition, eligibility),
         eligible: eligibility.eligible,
         submittedAt: new Date(),

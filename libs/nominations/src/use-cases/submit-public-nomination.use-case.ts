@@ -65,7 +65,10 @@ export class SubmitPublicNominationUseCase {
     if (errors.length > 0) throw new RequestValidationError(toFieldErrors(errors));
 
     return this.dataSource.transaction(async (tx) => {
-      const priorAwards = await priorAwardsOf(tx, identityHashOf(command.dossier, this.cipher));
+      const priorAwards = await priorAwardsOf(
+        tx,
+        identityHashOf(definition, command.dossier, this.cipher),
+      );
       const eligibility = compiled.evaluate(command.dossier, {
         referenceDate: edition.referenceDate,
         priorAwards,

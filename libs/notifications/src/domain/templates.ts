@@ -79,6 +79,13 @@ export const TEMPLATES: Templates = {
       text: `Nomination ${p.nominationId} was forwarded for review.`,
     }),
   },
+  [Topic.NominationPassedOn]: {
+    zh: (p) => ({ subject: '提名已逐级报送', text: `提名 ${p.nominationId} 已报送至上一级工会。` }),
+    en: (p) => ({
+      subject: 'Nomination passed on',
+      text: `Nomination ${p.nominationId} was passed on to the union level above.`,
+    }),
+  },
   [Topic.NominationReturned]: {
     zh: (p) => ({ subject: '提名已退回', text: `提名 ${p.nominationId} 已退回。` }),
     en: (p) => ({

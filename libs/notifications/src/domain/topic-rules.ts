@@ -79,6 +79,12 @@ export const TOPIC_RULES: TopicRules = {
     webhook: true,
     organisationOf: none,
   },
+  [Topic.NominationPassedOn]: {
+    audience: () => [],
+    channels: [],
+    webhook: true,
+    organisationOf: none,
+  },
   [Topic.NominationReturned]: {
     audience: () => [],
     channels: [],

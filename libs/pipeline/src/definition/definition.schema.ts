@@ -60,7 +60,11 @@ const rule = union(
       unit: text,
       ...bounds,
     },
-    priorAward: { programmes: arr(str, 1), tiers: arr(id, 1), withinYears: int(1) },
+    priorAward: {
+      programmes: arr({ oneOf: [str, obj({ code: str, label: text }, ['code', 'label'])] }, 1),
+      tiers: arr(id, 1),
+      withinYears: int(1),
+    },
     allOf: { rules: arr(ref('rule'), 1) },
     anyOf: { rules: arr(ref('rule'), 1) },
     atLeast: { n: int(1), rules: arr(ref('rule'), 1) },
@@ -95,7 +99,8 @@ const fieldCommon = {
 const scalarFieldBranches = {
   text: { minLength: int(0), maxLength: int(1) },
   number: { ...bounds, integer: bool },
-  date: {},
+  date: { past: bool },
+  idNumber: {},
   boolean: {},
   enum: {
     builtin: strEnum('skillLevel', 'industrySection'),
@@ -137,14 +142,16 @@ const channel = obj(
     principle,
     perUnitCap: int(1),
     rankingRequired: bool,
+    forwardIneligible: bool,
     endorsements: arr(
-      obj({ id, kind: strEnum('notice', 'approval', 'seal'), label: text, duration }, [
-        'id',
-        'kind',
-        'label',
-      ]),
+      obj(
+        { id, kind: strEnum('notice', 'approval', 'seal'), label: text, duration, evidence: id },
+        ['id', 'kind', 'label'],
+      ),
     ),
-    routing: arr(obj({ id, label: text, roles: arr(str, 1) }, ['id', 'label', 'roles'])),
+    routing: arr(
+      obj({ id, label: text, roles: arr(str, 1), ranks: bool }, ['id', 'label', 'roles']),
+    ),
     referees: obj({ count: int(1), label: text }, ['count', 'label']),
   },
   ['id', 'kind', 'label'],
@@ -360,6 +367,10 @@ export const pipelineDefinitionSchema = {
       ['code', 'name', 'level', 'cadence'],
     ),
     version: int(1),
+    candidate: obj(
+      { kind: strEnum('person', 'team', 'studio'), identity: arr(id, 1), displayName: id },
+      ['kind', 'identity', 'displayName'],
+    ),
     principles: arr(obj({ id, label: text, statement: text }, ['id', 'label'])),
     tiers: arr(
       obj({ id, label: text, quota: int(1), principle, awardYuan: num(0) }, [

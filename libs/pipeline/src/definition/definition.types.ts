@@ -65,6 +65,16 @@ export interface NumberField extends FieldBase {
 
 export interface DateField extends FieldBase {
   type: 'date';
+  /** A date that cannot lie in the future (a birth date); fields of `age` rules always are. */
+  past?: boolean;
+}
+
+/**
+ * A mainland resident ID number (GB 11643, with its check character), normalised (full-width
+ * forms, spaces, a lower-case x) before it is validated, stored or hashed.
+ */
+export interface IdNumberField extends FieldBase {
+  type: 'idNumber';
 }
 
 export interface BooleanField extends FieldBase {
@@ -85,7 +95,8 @@ export interface EnumField extends FieldBase {
   ordered?: boolean;
 }
 
-export type ScalarField = TextField | NumberField | DateField | BooleanField | EnumField;
+export type ScalarField =
+  TextField | NumberField | DateField | BooleanField | EnumField | IdNumberField;
 
 export interface ListField extends FieldBase {
   type: 'list';
@@ -112,6 +123,22 @@ export interface DossierSchema {
   evidence: EvidenceKind[];
 }
 
+// ---- Candidates ----
+
+export type CandidateKind = 'person' | 'team' | 'studio';
+
+/**
+ * What is being honoured. `identity` names the dossier fields that identify one candidate (a
+ * person's ID number; a team's enterprise and name; a studio's host and name), used for
+ * duplicate detection and repeat-winner bans; `displayName` the field shown as its name.
+ * Which fields are personal data is each field's own `pii` flag.
+ */
+export interface CandidateSpec {
+  kind: CandidateKind;
+  identity: string[];
+  displayName: string;
+}
+
 // ---- Nomination channels ----
 
 export type ChannelKind =
@@ -123,18 +150,29 @@ export type ChannelKind =
   | 'selfNomination'
   | 'publicTipOff';
 
+/**
+ * What a unit records before nominating: an in-unit notice (its start date; it ends `duration`
+ * later), an approval by a named body (its meeting date and minutes file), a seal (an evidence
+ * file). `evidence` names the dossier's evidence kind holding the minutes or the sealed form.
+ */
 export interface Endorsement {
   id: string;
   kind: 'notice' | 'approval' | 'seal';
   label: LocalizedText;
   duration?: Duration;
+  evidence?: string;
 }
 
+/**
+ * One level a nomination passes on its way up. `roles` are organisation kinds: the organisation
+ * of one of these kinds above the nominating unit (or the unit itself, when its own kind is
+ * named) forwards or returns it, and ranks what it holds when `ranks` is set.
+ */
 export interface RoutingHop {
   id: string;
   label: LocalizedText;
-  /** Any one of these roles handles the hop (e.g. districtUnion or industryUnion). */
   roles: string[];
+  ranks?: boolean;
 }
 
 export interface NominationChannel {
@@ -143,7 +181,10 @@ export interface NominationChannel {
   label: LocalizedText;
   principle?: string;
   perUnitCap?: number;
+  /** The first hop ranks its nominations before forwarding them (as `ranks` on that hop). */
   rankingRequired?: boolean;
+  /** Ineligible nominations may still be forwarded, marked as such, for review above. */
+  forwardIneligible?: boolean;
   endorsements?: Endorsement[];
   routing?: RoutingHop[];
   referees?: { count: number; label: LocalizedText };
@@ -201,8 +242,11 @@ export interface CountRule extends RuleBase {
 
 export interface PriorAwardRule extends RuleBase {
   kind: 'priorAward';
-  /** Programme codes; defaults to the definition's own programme. */
-  programmes?: string[];
+  /**
+   * Programmes whose awards count; defaults to the definition's own. Another programme is named
+   * with its label ({ code, label }) so reasons never show a bare code.
+   */
+  programmes?: Array<string | { code: string; label: LocalizedText }>;
   tiers?: string[];
   /** Omitted = at any time (a lifelong ban when used as an exclusion). */
   withinYears?: number;
@@ -521,6 +565,8 @@ export interface SelectionRules {
 export interface PipelineDefinition {
   programme: Programme;
   version: number;
+  /** Omitted: a person, identified by `idNumber` and named by `name`. */
+  candidate?: CandidateSpec;
   principles?: Principle[];
   tiers: HonourTier[];
   dossier: DossierSchema;

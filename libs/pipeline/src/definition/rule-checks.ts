@@ -3,10 +3,12 @@ import type {
   DefinitionError,
   DossierField,
   PipelineDefinition,
+  PriorAwardRule,
   Rule,
   Scalar,
 } from './definition.types';
 import { dossierFieldMap, enumValues, isOrderedEnum, listItemFieldMap } from './dossier-fields';
+import { parseIsoDate } from '../derive/dates';
 import { RULE_SECTIONS, walkRule } from './rule-tree';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -18,10 +20,11 @@ function valueFits(field: DossierField, value: Scalar): string | undefined {
     case 'number':
       return typeof value === 'number' ? undefined : 'must be a number';
     case 'date':
-      return typeof value === 'string' && ISO_DATE.test(value)
+      return typeof value === 'string' && ISO_DATE.test(value) && parseIsoDate(value)
         ? undefined
         : 'must be a YYYY-MM-DD date';
     case 'text':
+    case 'idNumber':
       return typeof value === 'string' ? undefined : 'must be a string';
     case 'enum': {
       const codes = enumValues(field).map((v) => v.code);
@@ -186,6 +189,23 @@ export function checkRuleFields(
   walkRule(rule, path, (r, p) => checkFieldRule(r, p, fields, errors));
 }
 
+/** Reasons name programmes by label: another programme must come with its label. */
+function checkPriorAward(
+  def: PipelineDefinition,
+  rule: PriorAwardRule,
+  path: string,
+  errors: DefinitionError[],
+): void {
+  rule.programmes?.forEach((p, i) => {
+    if (typeof p === 'string' && p !== def.programme.code) {
+      errors.push({
+        path: `${path}/programmes/${i}`,
+        message: `name programme "${p}" with its label: { code: ${p}, label: { zh, en } }`,
+      });
+    }
+  });
+}
+
 /** Rule ids unique, waiver targets exist, waives only on waivers, fields exist with fitting types. */
 export function checkEligibility(def: PipelineDefinition, errors: DefinitionError[]): void {
   const fields = dossierFieldMap(def);
@@ -216,6 +236,7 @@ export function checkEligibility(def: PipelineDefinition, errors: DefinitionErro
           });
         }
         checkFieldRule(rule, path, fields, errors);
+        if (rule.kind === 'priorAward') checkPriorAward(def, rule, path, errors);
       });
     });
   }

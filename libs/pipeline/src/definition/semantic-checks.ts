@@ -10,6 +10,7 @@ import type {
 } from './definition.types';
 import { dossierFieldMap, enumValues, listItemFieldMap } from './dossier-fields';
 import { checkEligibility, checkItemFilter, checkRuleFields } from './rule-checks';
+import { ORGANISATION_KINDS, ROUTING_KINDS } from '../reference/organisation-kinds';
 import { RULE_SECTIONS, walkRule } from './rule-tree';
 
 function checkUnique<T>(
@@ -305,6 +306,69 @@ function checkSelection(def: PipelineDefinition, errors: DefinitionError[]): voi
   }
 }
 
+/** Identity and display fields exist, are top-level values, and identity fields are required. */
+function checkCandidate(def: PipelineDefinition, errors: DefinitionError[]): void {
+  const spec = def.candidate;
+  if (!spec) return;
+  const fields = dossierFieldMap(def);
+  checkUnique(spec.identity, (f) => f, '/candidate/identity', 'identity field', errors);
+  spec.identity.forEach((id, i) => {
+    const f = fields.get(id);
+    const path = `/candidate/identity/${i}`;
+    if (!f) errors.push({ path, message: `unknown dossier field "${id}"` });
+    else if (f.type === 'list')
+      errors.push({ path, message: `"${id}" is a list; an identity is made of single values` });
+    else if (!f.required)
+      errors.push({ path, message: `"${id}" identifies the candidate, so it must be required` });
+  });
+  const name = fields.get(spec.displayName);
+  if (name?.type !== 'text') {
+    errors.push({
+      path: '/candidate/displayName',
+      message: `must name a text field holding the ${spec.kind}'s name`,
+    });
+  }
+}
+
+/**
+ * Routing hops name organisation kinds that exist and can hold a nomination; endorsements say
+ * how long a notice runs and name evidence kinds the dossier declares.
+ */
+function checkChannels(def: PipelineDefinition, errors: DefinitionError[]): void {
+  const known = new Set<string>(ORGANISATION_KINDS);
+  const routable = new Set<string>(ROUTING_KINDS);
+  const evidence = new Set(def.dossier.evidence.map((e) => e.kind));
+  def.channels.forEach((c, i) => {
+    const path = `/channels/${i}`;
+    checkUnique(c.routing, (h) => h.id, `${path}/routing`, 'hop id', errors);
+    c.routing?.forEach((hop, j) =>
+      hop.roles.forEach((role, k) => {
+        const p = `${path}/routing/${j}/roles/${k}`;
+        if (!known.has(role))
+          errors.push({
+            path: p,
+            message: `unknown organisation kind "${role}" (one of ${ORGANISATION_KINDS.join(', ')})`,
+          });
+        else if (!routable.has(role))
+          errors.push({ path: p, message: `a ${role} does not hold nominations on their way up` });
+      }),
+    );
+    checkUnique(c.endorsements, (e) => e.id, `${path}/endorsements`, 'endorsement id', errors);
+    c.endorsements?.forEach((e, j) => {
+      const p = `${path}/endorsements/${j}`;
+      if (e.kind === 'notice' && !e.duration)
+        errors.push({ path: `${p}/duration`, message: 'a notice needs its duration' });
+      if (e.kind !== 'notice' && e.duration)
+        errors.push({
+          path: `${p}/duration`,
+          message: `applies only to a notice, not a ${e.kind}`,
+        });
+      if (e.evidence !== undefined && !evidence.has(e.evidence))
+        errors.push({ path: `${p}/evidence`, message: `unknown evidence kind "${e.evidence}"` });
+    });
+  });
+}
+
 export function checkSemantics(def: PipelineDefinition): DefinitionError[] {
   const errors: DefinitionError[] = [];
   checkFields(def.dossier.fields, '/dossier/fields', errors);
@@ -312,6 +376,8 @@ export function checkSemantics(def: PipelineDefinition): DefinitionError[] {
   checkUnique(def.principles, (p) => p.id, '/principles', 'principle id', errors);
   checkUnique(def.tiers, (t) => t.id, '/tiers', 'tier id', errors);
   checkUnique(def.channels, (c) => c.id, '/channels', 'channel id', errors);
+  checkCandidate(def, errors);
+  checkChannels(def, errors);
   checkPrinciples(def, errors);
   checkEligibility(def, errors);
   checkStages(def, errors);

@@ -6,6 +6,8 @@ import { parseDefinition } from './validate-definition';
 export const SHIPPED_DEFINITIONS = [
   'hangzhou-city-craftsman',
   'district-craftsman-triennial',
+  'team-vanguard',
+  'innovation-studio',
 ] as const;
 export type ShippedDefinitionName = (typeof SHIPPED_DEFINITIONS)[number];
 

@@ -330,3 +330,95 @@ describe('reading limits', () => {
     expect(parseDefinition(text).ok).toBe(true);
   });
 });
+
+describe('schemes as configuration', () => {
+  it('refuses a routing hop naming an organisation kind that does not exist, with its path', () => {
+    const doc = hangzhouDoc();
+    doc.channels[0].routing[0].roles = ['districtUnion', 'townshipUnion'];
+    expect(errorsOf(doc)).toEqual([
+      {
+        path: '/channels/0/routing/0/roles/1',
+        message: expect.stringContaining('unknown organisation kind "townshipUnion"'),
+      },
+    ]);
+  });
+
+  it('refuses a hop held by a kind that never holds nominations', () => {
+    const doc = hangzhouDoc();
+    doc.channels[0].routing[0].roles = ['department'];
+    expect(errorsOf(doc)[0]).toMatchObject({ path: '/channels/0/routing/0/roles/0' });
+  });
+
+  it('accepts any depth of real union chains (street → district → federation)', () => {
+    const doc = hangzhouDoc();
+    doc.channels[0].routing = [
+      {
+        id: 'own-unit',
+        label: { zh: '单位排序', en: 'unit ranking' },
+        roles: ['enterprise'],
+        ranks: true,
+      },
+      { id: 'street', label: { zh: '街道工会', en: 'street union' }, roles: ['streetUnion'] },
+      {
+        id: 'district',
+        label: { zh: '区总工会', en: 'district union' },
+        roles: ['districtUnion'],
+        ranks: true,
+      },
+      { id: 'city', label: { zh: '市总工会', en: 'city federation' }, roles: ['secretariat'] },
+    ];
+    expect(validateDefinition(doc)).toMatchObject({ ok: true });
+  });
+
+  it('checks the candidate block: identity fields exist and are required, the name is text', () => {
+    const doc = hangzhouDoc();
+    doc.candidate = {
+      kind: 'team',
+      identity: ['employer', 'nickname', 'contests'],
+      displayName: 'unionMember',
+    };
+    expect(errorsOf(doc)).toEqual([
+      { path: '/candidate/identity/1', message: 'unknown dossier field "nickname"' },
+      { path: '/candidate/identity/2', message: expect.stringContaining('is a list') },
+      { path: '/candidate/displayName', message: expect.stringContaining('text field') },
+    ]);
+  });
+
+  it('needs a duration on a notice and known evidence kinds on endorsements', () => {
+    const doc = hangzhouDoc();
+    doc.channels[0].endorsements = [
+      { id: 'notice', kind: 'notice', label: { zh: '公示', en: 'notice' } },
+      { id: 'seal', kind: 'seal', label: { zh: '盖章', en: 'seal' }, evidence: 'stamp' },
+    ];
+    expect(errorsOf(doc)).toEqual([
+      { path: '/channels/0/endorsements/0/duration', message: 'a notice needs its duration' },
+      { path: '/channels/0/endorsements/1/evidence', message: 'unknown evidence kind "stamp"' },
+    ]);
+  });
+
+  it('refuses another programme named only by its code (reasons show labels, never codes)', () => {
+    const doc = hangzhouDoc();
+    const ban = doc.eligibility.exclusions[2];
+    ban.programmes = ['hangzhou-city-craftsman', 'zhejiang-craftsman'];
+    expect(errorsOf(doc)).toEqual([
+      { path: '/eligibility/exclusions/2/programmes/1', message: expect.stringContaining('label') },
+    ]);
+    ban.programmes[1] = {
+      code: 'zhejiang-craftsman',
+      label: { zh: '浙江工匠', en: 'Zhejiang Craftsman' },
+    };
+    expect(validateDefinition(doc)).toMatchObject({ ok: true });
+  });
+
+  it('refuses dates that do not exist in rule thresholds', () => {
+    const doc = hangzhouDoc();
+    doc.eligibility.rules.push({
+      id: 'started-by',
+      kind: 'field',
+      label: { zh: '起始日期', en: 'start date' },
+      field: 'skillStartDate',
+      max: '2026-02-30',
+    });
+    expect(errorsOf(doc)[0]).toMatchObject({ path: '/eligibility/rules/6/max' });
+  });
+});

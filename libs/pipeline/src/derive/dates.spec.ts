@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { fullYearsBetween, parseIsoDate, yearOf } from './dates';
+import { fullYearsBetween, parseIsoDate, withinYearsBefore, yearOf } from './dates';
 
 describe('dates', () => {
   it('parses ISO dates and timestamps, rejecting anything else', () => {
@@ -38,9 +38,28 @@ describe('dates', () => {
     );
   });
 
-  it('reads a year from a number or a date', () => {
+  it('reads a year only from a year number (dates count by date, not by year)', () => {
     expect(yearOf(2021)).toBe(2021);
-    expect(yearOf('2021-03-04')).toBe(2021);
+    expect(yearOf('2021-03-04')).toBeUndefined();
     expect(yearOf('soon')).toBeUndefined();
+  });
+
+  it('refuses dates that do not exist', () => {
+    for (const bad of ['2026-02-30', '2026-02-29', '2025-04-31', '2026-13-01', '2026-00-10']) {
+      expect(parseIsoDate(bad)).toBeUndefined();
+    }
+    expect(parseIsoDate('2024-02-29')).toEqual({ year: 2024, monthDay: 229 });
+    expect(parseIsoDate('2000-02-29')).toBeDefined();
+    expect(parseIsoDate('1900-02-29')).toBeUndefined();
+  });
+
+  it('counts "within the last N years" back from the reference date, by date', () => {
+    const ref = parseIsoDate('2026-06-01')!;
+    expect(withinYearsBefore(parseIsoDate('2021-06-02')!, ref, 5)).toBe(true);
+    expect(withinYearsBefore(parseIsoDate('2021-06-01')!, ref, 5)).toBe(false);
+    expect(withinYearsBefore(parseIsoDate('2026-06-02')!, ref, 5)).toBe(false);
+    expect(withinYearsBefore(parseIsoDate('2023-03-01')!, parseIsoDate('2024-02-29')!, 1)).toBe(
+      true,
+    );
   });
 });

@@ -28,8 +28,32 @@ export function parseIsoDate(value: unknown): DayStamp | undefined {
   const year = digits(value, 0, 4);
   const month = digits(value, 5, 7);
   const day = digits(value, 8, 10);
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31) || Number.isNaN(year)) return undefined;
+  if (Number.isNaN(year) || !(month >= 1 && month <= 12 && day >= 1)) return undefined;
+  if (day > daysInMonth(year, month)) return undefined;
   return { year, monthDay: month * 100 + day };
+}
+
+/** Days in a month of the proleptic Gregorian calendar (February 29 in leap years). */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Orders two day stamps: negative when `a` is earlier, 0 on the same day. */
+export function compareDays(a: DayStamp, b: DayStamp): number {
+  return a.year !== b.year ? a.year - b.year : a.monthDay - b.monthDay;
+}
+
+/**
+ * Whether `date` lies within the `years` years up to `ref`: after the same day `years` years
+ * earlier (29 February falling back to 28 February in a common year) and not after `ref`.
+ */
+export function withinYearsBefore(date: DayStamp, ref: DayStamp, years: number): boolean {
+  if (compareDays(date, ref) > 0) return false;
+  const year = ref.year - years;
+  let monthDay = ref.monthDay;
+  if (monthDay === 229 && daysInMonth(year, 2) === 28) monthDay = 228;
+  return compareDays(date, { year, monthDay }) > 0;
 }
 
 /** Completed years from `from` to `to` (an age, or years in a skill); negative if `to` is earlier. */
@@ -38,8 +62,12 @@ export function fullYearsBetween(from: DayStamp, to: DayStamp): number {
   return to.monthDay < from.monthDay ? years - 1 : years;
 }
 
-/** Calendar year of a list item's year field, which may hold a year number or a date. */
+/** Calendar year of a list item's year field, which holds a year number. */
 export function yearOf(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isInteger(value)) return value;
-  return parseIsoDate(value)?.year;
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+}
+
+/** Today's date in Asia/Shanghai as YYYY-MM-DD (the zone people see dates in). */
+export function todayInShanghai(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }

@@ -1,10 +1,11 @@
 import { loadShippedDefinition } from '../definition/shipped-definitions';
-import { validateAttachments, validateDossier } from './validate-dossier';
+import { idNumberProblem, normaliseIdNumber } from './id-number';
+import { normaliseDossier, validateAttachments, validateDossier } from './validate-dossier';
 
 const def = loadShippedDefinition('hangzhou-city-craftsman');
 const valid = {
   name: '王小明',
-  idNumber: '330100199001011234',
+  idNumber: '330100199001011231',
   birthDate: '1990-01-01',
   phone: '13800000000',
   employer: '杭州某机械厂',
@@ -40,7 +41,7 @@ describe('validateDossier', () => {
       expect.arrayContaining([
         { path: '/name', message: 'is required' },
         { path: '/unionMember', message: 'must be true or false' },
-        { path: '/birthDate', message: 'must be a date YYYY-MM-DD' },
+        { path: '/birthDate', message: 'must be an existing date YYYY-MM-DD' },
         { path: '/extra', message: 'is not a field of this dossier' },
       ]),
     );
@@ -74,6 +75,51 @@ describe('validateDossier', () => {
       { path: '/contests/0/year', message: 'is required' },
       { path: '/contests/1', message: 'must be an object' },
     ]);
+  });
+
+  it('refuses dates that do not exist and birth dates in the future, by path', () => {
+    expect(validateDossier(def, { ...valid, skillStartDate: '2026-02-30' })).toEqual([
+      { path: '/skillStartDate', message: 'must be an existing date YYYY-MM-DD' },
+    ]);
+    expect(
+      validateDossier(def, { ...valid, birthDate: '2026-06-02' }, { today: '2026-06-01' }),
+    ).toEqual([{ path: '/birthDate', message: 'must not be in the future' }]);
+    expect(
+      validateDossier(def, { ...valid, birthDate: '2026-06-01' }, { today: '2026-06-01' }),
+    ).toEqual([]);
+  });
+
+  it('validates resident ID numbers (GB 11643) after normalising how they were typed', () => {
+    for (const typed of [
+      '３３０１００１９９００１０１１２３１',
+      '330100 19900101 1231',
+      '330100-19900101-1231',
+    ]) {
+      expect(validateDossier(def, { ...valid, idNumber: typed })).toEqual([]);
+    }
+    expect(validateDossier(def, { ...valid, idNumber: '330100199001011234' })).toEqual([
+      { path: '/idNumber', message: 'has a wrong check character (GB 11643)' },
+    ]);
+    expect(validateDossier(def, { ...valid, idNumber: '330100199002301231' })[0]).toMatchObject({
+      path: '/idNumber',
+      message: 'holds a birth date that does not exist',
+    });
+    expect(validateDossier(def, { ...valid, idNumber: '3301001990' })[0]?.path).toBe('/idNumber');
+  });
+
+  it('normalises ID numbers so every spelling of one is the same value', () => {
+    const spellings = [
+      '11010519491231002x',
+      '１１０１０５１９４９１２３１００２ｘ',
+      ' 110105 19491231 002X ',
+    ];
+    for (const typed of spellings) {
+      expect(normaliseDossier(def, { ...valid, idNumber: typed }).idNumber).toBe(
+        '11010519491231002X',
+      );
+      expect(normaliseIdNumber(typed)).toBe('11010519491231002X');
+    }
+    expect(idNumberProblem('11010519491231002X')).toBeUndefined();
   });
 
   it('rejects a non-object dossier', () => {

@@ -1,6 +1,8 @@
 import type { DossierField, PipelineDefinition, ScalarField } from '../definition/definition.types';
 import { enumValues } from '../definition/dossier-fields';
-import { parseIsoDate } from '../derive/dates';
+import { RULE_SECTIONS, walkRule } from '../definition/rule-tree';
+import { compareDays, type DayStamp, parseIsoDate, todayInShanghai } from '../derive/dates';
+import { idNumberProblem, normaliseIdNumber } from './id-number';
 
 export interface DossierError {
   /** JSON pointer into the dossier, e.g. /contests/0/rank */
@@ -14,8 +16,15 @@ export interface Attachment {
   mimeType: string;
 }
 
-function checkScalar(f: ScalarField, v: unknown, path: string, errors: DossierError[]): void {
-  const fail = (message: string): void => void errors.push({ path, message });
+interface Checking {
+  errors: DossierError[];
+  today: DayStamp;
+  /** Top-level date fields that cannot lie in the future. */
+  past: Set<string>;
+}
+
+function checkScalar(f: ScalarField, v: unknown, path: string, at: Checking): void {
+  const fail = (message: string): void => void at.errors.push({ path, message });
   switch (f.type) {
     case 'text': {
       if (typeof v !== 'string') return fail('must be text');
@@ -33,10 +42,19 @@ function checkScalar(f: ScalarField, v: unknown, path: string, errors: DossierEr
       if (f.min !== undefined && v < f.min) fail(`must be at least ${f.min}`);
       if (f.max !== undefined && v > f.max) fail(`must be at most ${f.max}`);
       return;
-    case 'date':
-      if (typeof v !== 'string' || v.length !== 10 || !parseIsoDate(v))
-        fail('must be a date YYYY-MM-DD');
+    case 'date': {
+      const day = typeof v === 'string' && v.length === 10 ? parseIsoDate(v) : undefined;
+      if (!day) return fail('must be an existing date YYYY-MM-DD');
+      if ((f.past || at.past.has(path)) && compareDays(day, at.today) > 0)
+        fail('must not be in the future');
       return;
+    }
+    case 'idNumber': {
+      if (typeof v !== 'string') return fail('must be text');
+      const problem = idNumberProblem(normaliseIdNumber(v));
+      if (problem) fail(problem);
+      return;
+    }
     case 'boolean':
       if (typeof v !== 'boolean') fail('must be true or false');
       return;
@@ -52,8 +70,9 @@ function checkObject(
   fields: readonly DossierField[],
   value: unknown,
   path: string,
-  errors: DossierError[],
+  at: Checking,
 ): void {
+  const { errors } = at;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     errors.push({ path: path || '/', message: 'must be an object' });
     return;
@@ -72,7 +91,7 @@ function checkObject(
       continue;
     }
     if (f.type !== 'list') {
-      checkScalar(f, v, p, errors);
+      checkScalar(f, v, p, at);
       continue;
     }
     if (!Array.isArray(v)) {
@@ -83,15 +102,68 @@ function checkObject(
       errors.push({ path: p, message: `needs at least ${f.minItems} entries` });
     if (f.maxItems !== undefined && v.length > f.maxItems)
       errors.push({ path: p, message: `allows at most ${f.maxItems} entries` });
-    v.forEach((item, i) => checkObject(f.items, item, `${p}/${i}`, errors));
+    v.forEach((item, i) => checkObject(f.items, item, `${p}/${i}`, at));
   }
 }
 
-/** Field-path errors of a dossier against the definition's dossier schema (empty when valid). */
-export function validateDossier(definition: PipelineDefinition, dossier: unknown): DossierError[] {
-  const errors: DossierError[] = [];
-  checkObject(definition.dossier.fields, dossier, '', errors);
-  return errors;
+/** Paths of the date fields `age` rules read: birth dates, which cannot lie in the future. */
+function birthDateFields(definition: PipelineDefinition): Set<string> {
+  const past = new Set<string>();
+  for (const section of RULE_SECTIONS) {
+    for (const root of definition.eligibility[section] ?? []) {
+      walkRule(root, '', (rule) => {
+        if (rule.kind === 'age') past.add(`/${rule.field}`);
+      });
+    }
+  }
+  return past;
+}
+
+/**
+ * Field-path errors of a dossier against the definition's dossier schema (empty when valid).
+ * Dates must exist (no 2026-02-30); birth dates must not lie after `today` (YYYY-MM-DD, by
+ * default today in Asia/Shanghai).
+ */
+export function validateDossier(
+  definition: PipelineDefinition,
+  dossier: unknown,
+  options: { today?: string } = {},
+): DossierError[] {
+  const today = parseIsoDate(options.today ?? todayInShanghai());
+  if (!today) throw new RangeError(`today must be an existing date, got "${options.today}"`);
+  const at: Checking = { errors: [], today, past: birthDateFields(definition) };
+  checkObject(definition.dossier.fields, dossier, '', at);
+  return at.errors;
+}
+
+/**
+ * The dossier as it is stored and evaluated: ID numbers normalised (full-width forms, spaces,
+ * a lower-case x), everything else as given.
+ */
+export function normaliseDossier(
+  definition: PipelineDefinition,
+  dossier: Record<string, unknown>,
+): Record<string, unknown> {
+  const normaliseFields = (
+    fields: readonly DossierField[],
+    record: Record<string, unknown>,
+  ): Record<string, unknown> => {
+    let out = record;
+    for (const f of fields) {
+      const v = record[f.id];
+      let next = v;
+      if (f.type === 'idNumber' && typeof v === 'string') next = normaliseIdNumber(v);
+      else if (f.type === 'list' && Array.isArray(v) && f.items.some((i) => i.type === 'idNumber'))
+        next = v.map((item) =>
+          item !== null && typeof item === 'object' && !Array.isArray(item)
+            ? normaliseFields(f.items, item as Record<string, unknown>)
+            : item,
+        );
+      if (next !== v) out = { ...out, [f.id]: next };
+    }
+    return out;
+  };
+  return normaliseFields(definition.dossier.fields, dossier);
 }
 
 /** Checks evidence files against the typed evidence kinds: kind, size, format and counts. */

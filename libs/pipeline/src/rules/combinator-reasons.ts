@@ -1,14 +1,16 @@
 import type { LocalizedText, Rule } from '../definition/definition.types';
 
-/** `met` is a bit mask: bit i set when child i counts as met. */
-type ReasonFn = (ok: boolean, met: number, count: number) => LocalizedText;
+/** Which children count as met: `met(i)` for child i, so any number of children is fine. */
+export type MetChildren = (i: number) => boolean;
+
+type ReasonFn = (ok: boolean, met: MetChildren, count: number) => LocalizedText;
 
 /** Labels of the children whose met-flag equals `want`, joined per language. */
-function pick(labels: readonly LocalizedText[], met: number, want: boolean): LocalizedText {
+function pick(labels: readonly LocalizedText[], met: MetChildren, want: boolean): LocalizedText {
   let zh = '';
   let en = '';
   for (let i = 0; i < labels.length; i++) {
-    if (((met & (1 << i)) !== 0) !== want) continue;
+    if (met(i) !== want) continue;
     zh += zh ? `、${labels[i].zh}` : labels[i].zh;
     en += en ? `, ${labels[i].en}` : labels[i].en;
   }

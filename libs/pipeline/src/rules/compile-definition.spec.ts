@@ -237,7 +237,11 @@ describe('exclusions and repeat-winner bans', () => {
     );
     expect(result.eligible).toBe(false);
     expect(outcomeOf(result, 'sector')).toMatchObject({ role: 'exclusion', outcome: 'excluded' });
-    expect(outcomeOf(result, 'sector').reason.zh).toContain('属排除情形');
+    // Stated as an exclusion, never as a requirement met ("符合要求" / "as required").
+    expect(outcomeOf(result, 'sector').reason.zh).toMatch(/^属于排除情形：行业门类 /);
+    expect(outcomeOf(result, 'sector').reason.en).toMatch(/^excluded: industry section: /);
+    expect(outcomeOf(result, 'sector').reason.zh).not.toContain('要求');
+    expect(outcomeOf(result, 'sector').reason.en).not.toContain('required');
   });
 
   it('passes an exclusion that does not apply', () => {
@@ -248,8 +252,12 @@ describe('exclusions and repeat-winner bans', () => {
     expect(result.eligible).toBe(true);
     expect(outcomeOf(result, 'sector')).toMatchObject({
       outcome: 'pass',
-      reason: { zh: expect.stringContaining('不属排除情形') },
+      reason: {
+        zh: expect.stringMatching(/^不属于排除情形：/),
+        en: expect.stringMatching(/^not excluded: /),
+      },
     });
+    expect(outcomeOf(result, 'sector').reason.en).not.toContain('not one of');
   });
 
   it('bans a winner of this programme within the window and not after it', () => {
@@ -258,7 +266,7 @@ describe('exclusions and repeat-winner bans', () => {
     const old = { ...ctx, priorAwards: [{ programme: 'fixture', year: 2021 }] };
     expect(evaluate(eligibility, { b0: true }, recent).eligible).toBe(false);
     expect(outcomeOf(evaluate(eligibility, { b0: true }, recent), 'ban').reason.en).toBe(
-      'won this title within 3 years: awarded fixture in 2022 within 3 years; this excludes the dossier',
+      'excluded: won this title within 3 years: awarded Fixture Craftsman in 2022 within 3 years',
     );
     expect(evaluate(eligibility, { b0: true }, old).eligible).toBe(true);
   });
@@ -428,5 +436,104 @@ describe('the district triennial scheme', () => {
       ctx,
     );
     expect(result).toMatchObject({ eligible: true, directRecognition: true });
+  });
+});
+
+describe('an engine that never misleads', () => {
+  it('evaluates anyOf / allOf / atLeast with any number of alternatives (40 here)', () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ ...boolRule(i % 5, `-${i}`) }));
+    const anyOf: Rule = { id: 'any', kind: 'anyOf', label: text('任一', 'any'), rules: many };
+    const atLeast: Rule = {
+      id: 'most',
+      kind: 'atLeast',
+      n: 33,
+      label: text('至少 33 项', 'at least 33'),
+      rules: many.map((r) => ({ ...r, id: `m${r.id}` })),
+    };
+    const result = evaluate(
+      { rules: [anyOf, atLeast] },
+      { b0: false, b1: false, b2: false, b3: false, b4: true },
+    );
+    expect(outcomeOf(result, 'any')).toMatchObject({ outcome: 'pass', inputs: { met: 8, of: 40 } });
+    expect(outcomeOf(result, 'most')).toMatchObject({
+      outcome: 'fail',
+      inputs: { met: 8, of: 40 },
+    });
+    expect(outcomeOf(result, 'most').reason.en).toContain('only 8 of 40 met');
+    const all = evaluate(
+      { rules: [atLeast] },
+      { b0: true, b1: true, b2: true, b3: true, b4: true },
+    );
+    expect(all.eligible).toBe(true);
+  });
+
+  it('refuses a reference date that does not exist', () => {
+    expect(() =>
+      evaluate({ rules: [boolRule(0)] }, { b0: true }, { referenceDate: '2026-02-30' }),
+    ).toThrow(/referenceDate/);
+  });
+
+  it('counts "within the last N years" on a date field by date, on a year field by calendar year', () => {
+    const definition = fixtureDefinition({ eligibility: { rules: [boolRule(0)] } });
+    const contests = definition.dossier.fields.find((f) => f.id === 'contests');
+    if (contests?.type !== 'list') throw new Error('fixture changed');
+    contests.items.push({ id: 'on', type: 'date', label: text('日期', 'date') });
+    const byDate: Rule = {
+      id: 'recent',
+      kind: 'count',
+      label: text('近五年竞赛', 'contests in the last 5 years'),
+      list: 'contests',
+      withinYears: 5,
+      yearField: 'on',
+      min: 1,
+    };
+    const byYear: Rule = { ...byDate, id: 'recent-year', yearField: 'year' };
+    definition.eligibility = { rules: [byDate, byYear] };
+    const compiled = compileDefinition(definition);
+    const run = (on: string, year: number) =>
+      compiled.evaluate(
+        { contests: [{ level: 'city', rank: 1, year, on }] },
+        { referenceDate: '2026-06-01' },
+      );
+    // By date: after 2021-06-01 (five years back) and not after the reference date. By year: the
+    // calendar years 2022–2026.
+    expect(outcomeOf(run('2021-06-02', 2021), 'recent').outcome).toBe('pass');
+    expect(outcomeOf(run('2021-06-01', 2021), 'recent').outcome).toBe('fail');
+    expect(outcomeOf(run('2021-06-02', 2021), 'recent-year').outcome).toBe('fail');
+    expect(outcomeOf(run('2021-06-02', 2022), 'recent-year').outcome).toBe('pass');
+    expect(outcomeOf(run('2026-06-02', 2026), 'recent').outcome).toBe('fail');
+  });
+
+  it('names programmes and tiers by their labels in the reader language, never by code', () => {
+    const ban: Rule = {
+      id: 'ban',
+      kind: 'priorAward',
+      label: text('曾获奖', 'already awarded'),
+      programmes: ['fixture', { code: 'zj', label: text('浙江工匠', 'Zhejiang Craftsman') }],
+    };
+    const own = evaluate(
+      { rules: [boolRule(0)], exclusions: [ban] },
+      { b0: true },
+      {
+        ...ctx,
+        priorAwards: [{ programme: 'fixture', year: 2020, tier: 'silver' }],
+      },
+    );
+    expect(outcomeOf(own, 'ban').reason).toEqual({
+      zh: '属于排除情形：曾获奖：已于 2020 年获得测试工匠（提名奖）',
+      en: 'excluded: already awarded: awarded Fixture Craftsman (nomination award) in 2020',
+    });
+    const other = evaluate(
+      { rules: [boolRule(0)], exclusions: [ban] },
+      { b0: true },
+      {
+        ...ctx,
+        priorAwards: [{ programme: 'zj', year: 2019, tier: 'gold' }],
+      },
+    );
+    expect(outcomeOf(other, 'ban').reason.en).toBe(
+      'excluded: already awarded: awarded Zhejiang Craftsman in 2019',
+    );
+    expect(JSON.stringify(other.outcomes)).not.toMatch(/获得zj|awarded zj/);
   });
 });

@@ -46,6 +46,17 @@ function countRules(rules: readonly Rule[] | undefined): number {
   return n;
 }
 
+function programmeScope(
+  definition: PipelineDefinition,
+): Pick<CompileScope, 'version' | 'programmeCode' | 'programmeName' | 'tierLabels'> {
+  return {
+    version: definition.version,
+    programmeCode: definition.programme.code,
+    programmeName: definition.programme.name,
+    tierLabels: new Map(definition.tiers.map((t) => [t.id, t.label])),
+  };
+}
+
 function parseReferenceDate(referenceDate: string): DayStamp {
   const ref = parseIsoDate(referenceDate);
   if (!ref)
@@ -61,8 +72,7 @@ function parseReferenceDate(referenceDate: string): DayStamp {
 export function compileDefinition(definition: PipelineDefinition): CompiledDefinition {
   const waivers = definition.eligibility.waivers ?? [];
   const scope: CompileScope = {
-    version: definition.version,
-    programmeCode: definition.programme.code,
+    ...programmeScope(definition),
     fields: dossierFieldMap(definition),
     waiversByTarget: waiverIndex(waivers),
     nextSlot: countRules(definition.eligibility.rules),
@@ -133,8 +143,7 @@ export function compileCondition(
   rule: Rule,
 ): (dossier: Dossier, context: EvaluationContext) => boolean {
   const scope: CompileScope = {
-    version: definition.version,
-    programmeCode: definition.programme.code,
+    ...programmeScope(definition),
     fields: dossierFieldMap(definition),
     waiversByTarget: new Map(),
     nextSlot: 0,

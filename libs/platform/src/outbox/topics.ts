@@ -15,6 +15,8 @@ export enum Topic {
   NominationForwarded = 'nomination.forwarded',
   NominationReturned = 'nomination.returned',
   NominationWithdrawn = 'nomination.withdrawn',
+  /** Passed from one union level to the next above it (any depth of union hierarchy). */
+  NominationPassedOn = 'nomination.passed-on',
   RefereeRequested = 'nomination.referee-requested',
   TipOffReceived = 'nomination.tip-off-received',
   EditionDefinitionMigrated = 'edition.definition-migrated',
@@ -49,6 +51,7 @@ export interface TopicPayloads {
   [Topic.NominationForwarded]: { nominationId: string; editionId: string; note?: string | null };
   [Topic.NominationReturned]: { nominationId: string; editionId: string; note?: string | null };
   [Topic.NominationWithdrawn]: { nominationId: string; editionId: string; note?: string | null };
+  [Topic.NominationPassedOn]: { nominationId: string; editionId: string; routingHop: number };
   [Topic.RefereeRequested]: { nominationId: string; refereeId: string };
   [Topic.TipOffReceived]: { tipOffId: string; editionId: string };
   [Topic.EditionDefinitionMigrated]: {
