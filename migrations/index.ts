@@ -19,6 +19,7 @@ import { SigningKeyOutsideDatabase1796219323148 } from './1796219323148-SigningK
 import { Workflow1796219487509 } from './1796219487509-Workflow';
 import { PasswordChangeRequired1796222378814 } from './1796222378814-PasswordChangeRequired';
 import { ConflictDeclarations1796224000000 } from './1796224000000-ConflictDeclarations';
+import { ConflictDetection1796234000000 } from './1796234000000-ConflictDetection';
 
 /**
  * Every entity and every migration, in order. The app, the CLI and the tests build their data
@@ -49,5 +50,6 @@ export const catalogue: PersistenceCatalogue = {
     Workflow1796219487509,
     PasswordChangeRequired1796222378814,
     ConflictDeclarations1796224000000,
+    ConflictDetection1796234000000,
   ],
 };

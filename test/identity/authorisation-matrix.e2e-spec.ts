@@ -88,6 +88,7 @@ const EXPECTED: Record<string, Expectation> = {
   'DELETE /api/calendar/years/:year/declaration': ADMIN,
   'GET /api/editions/:editionId/workflow': ['secretariatAdmin', 'auditor'],
   'GET /api/editions/:editionId/workflow/conflicts': ['secretariatAdmin', 'auditor'],
+  'GET /api/editions/:editionId/workflow/conflict-register': ['secretariatAdmin', 'auditor'],
   'POST /api/editions/:editionId/workflow/advance': ADMIN,
   'POST /api/editions/:editionId/workflow/stages/:stageId/enter': ADMIN,
   'POST /api/editions/:editionId/workflow/stages/:stageId/close': ADMIN,
@@ -102,6 +103,10 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/review-tasks/:taskId/dossier': ['departmentReviewer', 'secretariatAdmin', 'auditor'],
   'POST /api/review-tasks/:taskId/decisions': ['departmentReviewer', 'secretariatAdmin'],
   'POST /api/review-tasks/:taskId/declaration': ['departmentReviewer'],
+  'PUT /api/review-tasks/:taskId/assignee': ADMIN,
+  'POST /api/review-tasks/:taskId/conflict-waivers': ADMIN,
+  'GET /api/reviewer-relations': ['departmentReviewer', 'expert'],
+  'POST /api/reviewer-relations': ['departmentReviewer', 'expert'],
   'GET /api/information-requests': ['unitNominator', 'unitApprover'],
   'POST /api/information-requests/:requestId/answer': ['unitNominator', 'unitApprover'],
 };

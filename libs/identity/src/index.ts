@@ -11,4 +11,5 @@ export * from './domain/organisation';
 export * from './domain/organisation-scope';
 export * from './domain/roles';
 export * from './identity.module';
+export * from './persistence/organisation-members';
 export * from './persistence/organisation-scope';

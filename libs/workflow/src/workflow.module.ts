@@ -2,13 +2,17 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '@craftcert/calendar';
 import { NominationsModule } from '@craftcert/nominations';
+import { PersonalDataModule } from '@craftcert/platform';
 import { ProgrammesModule } from '@craftcert/programmes';
 import { StageEndScheduler } from './jobs/stage-end.scheduler';
 import { WorkflowProcessor } from './jobs/workflow.processor';
 import { InformationRequestsController } from './http/information-requests.controller';
 import { ReviewTasksController } from './http/review-tasks.controller';
+import { ReviewerRelationsController } from './http/reviewer-relations.controller';
+import { TaskAssignmentsController } from './http/task-assignments.controller';
 import { WorkflowDepartmentsController } from './http/workflow-departments.controller';
 import { WorkflowController } from './http/workflow.controller';
+import { ConflictRepository } from './persistence/conflict.repository';
 import { DepartmentRepository } from './persistence/department.repository';
 import { StageRepository } from './persistence/stage.repository';
 import { TaskRepository } from './persistence/task.repository';
@@ -16,21 +20,27 @@ import { WORKFLOW_ENTITIES } from './persistence/workflow.entities';
 import { WorkflowQueries } from './persistence/workflow.queries';
 import { AdvanceWorkflowUseCase } from './use-cases/advance-workflow.use-case';
 import { AnswerInformationRequestUseCase } from './use-cases/answer-information-request.use-case';
+import { AssignReviewTaskUseCase } from './use-cases/assign-review-task.use-case';
+import { ConflictCheck } from './use-cases/conflict-check';
 import { CloseStageUseCase } from './use-cases/close-stage.use-case';
 import { DecideTaskUseCase } from './use-cases/decide-task.use-case';
 import { DeclareConflictUseCase } from './use-cases/declare-conflict.use-case';
+import { DeclareRelationUseCase } from './use-cases/declare-relation.use-case';
 import { EnterStageUseCase } from './use-cases/enter-stage.use-case';
 import { ListConflictDeclarationsUseCase } from './use-cases/list-conflict-declarations.use-case';
 import { ListInformationRequestsUseCase } from './use-cases/list-information-requests.use-case';
 import { ListReviewInboxUseCase } from './use-cases/list-review-inbox.use-case';
+import { ListReviewerRelationsUseCase } from './use-cases/list-reviewer-relations.use-case';
 import { ListStageCandidatesUseCase } from './use-cases/list-stage-candidates.use-case';
 import { MapDepartmentsUseCase } from './use-cases/map-departments.use-case';
+import { ReadConflictRegisterUseCase } from './use-cases/read-conflict-register.use-case';
 import { ReadReviewTaskUseCase } from './use-cases/read-review-task.use-case';
 import { ReadStageProgressUseCase } from './use-cases/read-stage-progress.use-case';
 import { ReadTaskDossierUseCase } from './use-cases/read-task-dossier.use-case';
 import { ReadWorkflowUseCase } from './use-cases/read-workflow.use-case';
 import { RemindOpenTasksUseCase } from './use-cases/remind-open-tasks.use-case';
 import { StageRunner } from './use-cases/stage-runner';
+import { WaiveConflictUseCase } from './use-cases/waive-conflict.use-case';
 
 export const WORKFLOW_USE_CASES = [
   EnterStageUseCase,
@@ -49,6 +59,11 @@ export const WORKFLOW_USE_CASES = [
   ReadTaskDossierUseCase,
   DeclareConflictUseCase,
   ListConflictDeclarationsUseCase,
+  DeclareRelationUseCase,
+  ListReviewerRelationsUseCase,
+  AssignReviewTaskUseCase,
+  WaiveConflictUseCase,
+  ReadConflictRegisterUseCase,
 ];
 
 /**
@@ -61,10 +76,13 @@ export const WORKFLOW_USE_CASES = [
     ProgrammesModule,
     NominationsModule,
     CalendarModule,
+    PersonalDataModule,
   ],
   providers: [
     StageRepository,
     TaskRepository,
+    ConflictRepository,
+    ConflictCheck,
     DepartmentRepository,
     WorkflowQueries,
     StageRunner,
@@ -82,6 +100,8 @@ export class WorkflowModule {}
     WorkflowController,
     WorkflowDepartmentsController,
     ReviewTasksController,
+    TaskAssignmentsController,
+    ReviewerRelationsController,
     InformationRequestsController,
   ],
 })

@@ -10,6 +10,8 @@ export interface StageEntrant {
   eligible: boolean | null;
   nominatingOrganisationId: string | null;
   candidate: string;
+  /** The keyed hash of the candidate's ID number (for conflicts of interest), never the number. */
+  identityHash: string | null;
 }
 
 /** Nominations at the secretariat that the submission's evaluation found eligible. */
@@ -37,6 +39,7 @@ export class ListStageEntrantsUseCase {
       .addSelect('n.eligible', 'eligible')
       .addSelect('n.nominating_organisation_id', 'nominatingOrganisationId')
       .addSelect('n.masked_name', 'candidate')
+      .addSelect('n.identity_hash', 'identityHash')
       .where('n.edition_id = :editionId', { editionId })
       .orderBy('n.id');
     if (options.nominationIds) {

@@ -18,7 +18,12 @@ import {
 import { IsLocalDate } from '@craftcert/calendar';
 import type { TaskDecision } from '@craftcert/pipeline';
 import { TASK_DECISIONS, TASK_STATUSES, type TaskStatus } from '../domain/task-status';
-import { CONFLICT_KINDS, type ConflictKind } from '../persistence/workflow.entities';
+import {
+  CONFLICT_KINDS,
+  type ConflictKind,
+  RELATION_KINDS,
+  type RelationKind,
+} from '../persistence/workflow.entities';
 
 const trimmed = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() : value;
@@ -205,4 +210,58 @@ export class DeclareConflictRequest {
     message: 'reason must be text of 2–1000 characters (required with a conflict)',
   })
   reason?: string;
+}
+
+export class DeclareRelationRequest {
+  @ApiProperty({
+    enum: RELATION_KINDS,
+    description:
+      'employer, formerEmployer, relativeEmployer (with organisationId) or mentoring (with idNumber)',
+  })
+  @IsIn(RELATION_KINDS, { message: `kind must be one of ${RELATION_KINDS.join(', ')}` })
+  kind: RelationKind;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The organisation; required unless mentoring',
+  })
+  @ValidateIf(
+    (o: DeclareRelationRequest) => o.kind !== 'mentoring' || o.organisationId !== undefined,
+  )
+  @IsUUID('all', { message: 'organisationId must be a UUID (required unless kind is mentoring)' })
+  organisationId?: string;
+
+  @ApiPropertyOptional({
+    pattern: '^[0-9]{17}[0-9Xx]$',
+    description:
+      'The mentor’s or apprentice’s ID number; required for mentoring, stored only as a keyed hash',
+  })
+  @ValidateIf((o: DeclareRelationRequest) => o.kind === 'mentoring' || o.idNumber !== undefined)
+  @Matches(/^[0-9]{17}[0-9Xx]$/, {
+    message: 'idNumber must be an 18-character ID number (required for mentoring, only then)',
+  })
+  idNumber?: string;
+
+  @ApiPropertyOptional({ example: '2010–2018 年在该单位工作', maxLength: 500 })
+  @IsOptional()
+  @Transform(trimmed)
+  @Length(1, 500, { message: 'note must be text of 1–500 characters' })
+  note?: string;
+}
+
+export class AssignTaskRequest {
+  @ApiProperty({ format: 'uuid', description: 'A reviewer of the department that owns the task' })
+  @IsUUID('all', { message: 'userId must be a UUID' })
+  userId: string;
+}
+
+export class WaiveConflictRequest {
+  @ApiProperty({ format: 'uuid', description: 'The reviewer whose detected conflicts are waived' })
+  @IsUUID('all', { message: 'userId must be a UUID' })
+  userId: string;
+
+  @ApiProperty({ example: '已离开该单位二十年，经领导小组同意', maxLength: 1000 })
+  @Transform(trimmed)
+  @Length(2, 1000, { message: 'reason must be text of 2–1000 characters' })
+  reason: string;
 }

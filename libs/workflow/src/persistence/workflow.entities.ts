@@ -36,6 +36,7 @@ import {
 const EDITION_ENTITY = 'EditionEntity';
 const ORGANISATION_ENTITY = 'OrganisationEntity';
 const NOMINATION_ENTITY = 'NominationEntity';
+const USER_ENTITY = 'UserEntity';
 
 /** A stage an edition has entered: open until closed, with the date its calendar ends. */
 @Entity({ name: 'workflow_stage' })
@@ -268,6 +269,18 @@ export class ReviewTaskEntity {
   @Column({ name: 'due_on', type: 'date', nullable: true })
   dueOn: string | null;
 
+  /** The member of the owning organisation the task is assigned to; null: any of its reviewers. */
+  @Column({ name: 'assignee_user_id', type: 'uuid', nullable: true })
+  assigneeUserId: string | null;
+
+  @ManyToOne(USER_ENTITY, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'assignee_user_id', foreignKeyConstraintName: 'fk_review_task_assignee' })
+  assignee?: unknown;
+
+  /** Every member of the department is recused or conflicted: the secretariat must act. */
+  @Column({ name: 'awaiting_assignment', type: 'boolean', default: false })
+  awaitingAssignment: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
@@ -413,6 +426,126 @@ export class ConflictDeclarationEntity {
   declaredAt: Date;
 }
 
+export const RELATION_KINDS = [
+  'employer',
+  'formerEmployer',
+  'relativeEmployer',
+  'mentoring',
+] as const;
+export type RelationKind = (typeof RELATION_KINDS)[number];
+
+/**
+ * A relation a reviewer or expert declares in their profile, checked against every candidate
+ * before they are assigned: an organisation they work or worked for, or a relative works for, or
+ * a person they mentor or were mentored by (kept only as the keyed hash of the ID number).
+ */
+@Entity({ name: 'reviewer_relation' })
+@Index('ix_reviewer_relation_user', ['userId'])
+@Check('ck_reviewer_relation_kind', `kind IN (${inList(RELATION_KINDS)})`)
+@Check(
+  'ck_reviewer_relation_target',
+  `(kind = 'mentoring' AND identity_hash IS NOT NULL AND organisation_id IS NULL) OR (kind <> 'mentoring' AND organisation_id IS NOT NULL AND identity_hash IS NULL)`,
+)
+export class ReviewerRelationEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_reviewer_relation' })
+  id: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(USER_ENTITY, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_reviewer_relation_user' })
+  user?: unknown;
+
+  @Column({ type: 'varchar', length: 32 })
+  kind: RelationKind;
+
+  @Column({ name: 'organisation_id', type: 'uuid', nullable: true })
+  organisationId: string | null;
+
+  @ManyToOne(ORGANISATION_ENTITY, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'organisation_id',
+    foreignKeyConstraintName: 'fk_reviewer_relation_organisation',
+  })
+  organisation?: Organisation;
+
+  @Column({ name: 'identity_hash', type: 'char', length: 64, nullable: true })
+  identityHash: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  note: string | null;
+
+  @CreateDateColumn({ name: 'declared_at', type: 'timestamptz' })
+  declaredAt: Date;
+}
+
+/** The secretariat lets a reviewer act on a task despite a detected conflict, with its reason. */
+@Entity({ name: 'conflict_waiver' })
+@Unique('uq_conflict_waiver', ['taskId', 'userId'])
+export class ConflictWaiverEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_conflict_waiver' })
+  id: string;
+
+  @Column({ name: 'task_id', type: 'uuid' })
+  taskId: string;
+
+  @ManyToOne(() => ReviewTaskEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'task_id', foreignKeyConstraintName: 'fk_conflict_waiver_task' })
+  task?: ReviewTaskEntity;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(USER_ENTITY, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_conflict_waiver_user' })
+  user?: unknown;
+
+  @Column({ type: 'varchar', length: 1000 })
+  reason: string;
+
+  @Column({ name: 'waived_by', type: 'uuid' })
+  waivedBy: string;
+
+  @CreateDateColumn({ name: 'waived_at', type: 'timestamptz' })
+  waivedAt: Date;
+}
+
+export const ASSIGNMENT_CAUSES = ['assigned', 'recusal', 'flagged'] as const;
+export type AssignmentCause = (typeof ASSIGNMENT_CAUSES)[number];
+
+/** Who a task went to and why: assigned by the secretariat, moved on by a recusal, or flagged. */
+@Entity({ name: 'task_assignment' })
+@Index('ix_task_assignment_task', ['taskId'])
+@Check('ck_task_assignment_cause', `cause IN (${inList(ASSIGNMENT_CAUSES)})`)
+export class TaskAssignmentEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_task_assignment' })
+  id: string;
+
+  @Column({ name: 'task_id', type: 'uuid' })
+  taskId: string;
+
+  @ManyToOne(() => ReviewTaskEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'task_id', foreignKeyConstraintName: 'fk_task_assignment_task' })
+  task?: ReviewTaskEntity;
+
+  /** The new assignee; null when nobody was left (flagged to the secretariat). */
+  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  userId: string | null;
+
+  @Column({ name: 'previous_user_id', type: 'uuid', nullable: true })
+  previousUserId: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  cause: AssignmentCause;
+
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
+  actorId: string | null;
+
+  @CreateDateColumn({ name: 'assigned_at', type: 'timestamptz' })
+  assignedAt: Date;
+}
+
 export const WORKFLOW_ENTITIES = [
   WorkflowStageEntity,
   StageTransitionEntity,
@@ -422,4 +555,7 @@ export const WORKFLOW_ENTITIES = [
   ReviewDecisionEntity,
   InformationRequestEntity,
   ConflictDeclarationEntity,
+  ReviewerRelationEntity,
+  ConflictWaiverEntity,
+  TaskAssignmentEntity,
 ];
