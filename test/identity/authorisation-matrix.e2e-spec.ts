@@ -98,6 +98,8 @@ const EXPECTED: Record<string, Expectation> = {
   ],
   'GET /api/editions/:editionId/workflow/stages/:stageId/progress': ['secretariatAdmin', 'auditor'],
   'PUT /api/editions/:editionId/workflow/departments': ADMIN,
+  'POST /api/editions/:editionId/workflow/stages/:stageId/candidates/:nominationId/settlement':
+    ADMIN,
   'GET /api/review-tasks': ['departmentReviewer', 'secretariatAdmin'],
   'GET /api/review-tasks/:taskId': ['departmentReviewer', 'secretariatAdmin', 'auditor'],
   'GET /api/review-tasks/:taskId/dossier': ['departmentReviewer', 'secretariatAdmin', 'auditor'],

@@ -160,10 +160,10 @@ describe.each(queueBackendsUnderTest())(
       expect(await closesOf(editionId)).toHaveLength(1);
     });
 
-    it('timeout with escalation: the scheduled end refers open candidates to the secretariat and leaves the stage open', async () => {
+    it('timeout with escalation: the scheduled end refers open candidates to the secretariat, which settles one and forces the rest', async () => {
       const { editionId, eligible, vote, statusOf } = await reviewing(
         '{ policy: all, onTimeout: { action: escalate, to: secretariat } }',
-        2,
+        3,
         { overdue: true },
       );
       await waitFor(
@@ -181,12 +181,69 @@ describe.each(queueBackendsUnderTest())(
       // The departments still decide; a settled candidate is no longer escalated.
       expect((await vote(eligible[0], approveAllBut())).candidateStatus).toBe('passed');
       expect((await statusOf(eligible[0])).escalated).toBe(false);
+      const settle = (nominationId: string, payload: unknown) =>
+        t.request({
+          method: 'POST',
+          url: `/api/editions/${editionId}/workflow/stages/${STAGE}/candidates/${nominationId}/settlement`,
+          token: admin,
+          payload,
+        });
+      // Only an escalated candidate is the secretariat's to settle, with a reason.
+      expect((await settle(eligible[0], { status: 'failed', reason: '复核' })).statusCode).toBe(
+        409,
+      );
+      const noReason = await settle(eligible[1], { status: 'passed' });
+      expect(noReason.statusCode).toBe(400);
+      expect(noReason.json<{ errors: { path: string }[] }>().errors.map((e) => e.path)).toEqual([
+        'reason',
+      ]);
+      // Two departments had approved the second candidate before the secretariat settles it.
+      expect(
+        (await vote(eligible[1], { hrss: 'approve', discipline: 'approve' })).candidateStatus,
+      ).toBe('inProgress');
+      const settled = await settle(eligible[1], {
+        status: 'passed',
+        reason: '其余部门逾期未复，领导小组研究同意',
+      });
+      expect(settled.statusCode).toBe(200);
+      expect(settled.json()).toMatchObject({
+        status: 'passed',
+        explanation: {
+          zh: expect.stringContaining(
+            '逾期提交秘书处裁定：通过（理由：其余部门逾期未复，领导小组研究同意）',
+          ),
+        },
+      });
+      expect(await statusOf(eligible[1])).toMatchObject({ status: 'passed', escalated: false });
+      // The settlement stands: a late decision and a second settlement are refused.
+      const late = await decide(
+        t,
+        desks.publicity.reviewer.token,
+        (await inbox(t, desks.publicity.reviewer.token, editionId, STAGE)).find(
+          (x) => x.nominationId === eligible[1],
+        )!.id,
+        'reject',
+      );
+      expect(late.statusCode).toBe(409);
+      expect((await settle(eligible[1], { status: 'failed', reason: '改判' })).statusCode).toBe(
+        409,
+      );
+      const [event] = await db.query(
+        `SELECT payload FROM outbox_event WHERE topic = 'workflow.candidate-settled' AND payload->>'editionId' = $1`,
+        [editionId],
+      );
+      expect(event.payload).toEqual({
+        editionId,
+        stageId: STAGE,
+        nominationId: eligible[1],
+        status: 'passed',
+      });
       // The secretariat ends it: refused while one is open, then forced with a recorded reason.
       expect((await transition(t, admin, editionId, `stages/${STAGE}/close`)).statusCode).toBe(409);
-      const noReason = await transition(t, admin, editionId, `stages/${STAGE}/close`, {
+      const noForceReason = await transition(t, admin, editionId, `stages/${STAGE}/close`, {
         force: true,
       });
-      expect(noReason.statusCode).toBe(400);
+      expect(noForceReason.statusCode).toBe(400);
       const forced = await transition(t, admin, editionId, `stages/${STAGE}/close`, {
         force: true,
         reason: '部门逾期未复，领导小组决定',
@@ -194,9 +251,11 @@ describe.each(queueBackendsUnderTest())(
       expect(forced.json()).toMatchObject({
         forced: true,
         reason: '部门逾期未复，领导小组决定',
-        summary: { passed: 1, failed: 1 },
+        summary: { passed: 2, failed: 1 },
       });
-      expect((await statusOf(eligible[1])).explanation.zh).toContain(
+      // Closing keeps the settlement.
+      expect((await statusOf(eligible[1])).explanation.zh).toContain('逾期提交秘书处裁定：通过');
+      expect((await statusOf(eligible[2])).explanation.zh).toContain(
         '被强制结束：部门逾期未复，领导小组决定',
       );
     });

@@ -59,6 +59,7 @@ export { formatValidationErrors, formatTrace, formatDiff } from './format/format
 export { formatSelection, formatSelectionDiff } from './format/format-selection';
 export type * from './workflow/workflow.types';
 export { CANDIDATE_STAGE_STATUSES, DECIDED_STATUSES } from './workflow/workflow.types';
+export { type Settlement, type SettlementResult, settleEscalation } from './workflow/escalation';
 export { joinOutcome, normaliseJoin } from './workflow/join-policy';
 export {
   type StageGraph,

@@ -6,6 +6,7 @@ import { PersonalDataModule } from '@craftcert/platform';
 import { ProgrammesModule } from '@craftcert/programmes';
 import { StageEndScheduler } from './jobs/stage-end.scheduler';
 import { WorkflowProcessor } from './jobs/workflow.processor';
+import { CandidateSettlementsController } from './http/candidate-settlements.controller';
 import { InformationRequestsController } from './http/information-requests.controller';
 import { ReviewTasksController } from './http/review-tasks.controller';
 import { ReviewerRelationsController } from './http/reviewer-relations.controller';
@@ -39,6 +40,7 @@ import { ReadStageProgressUseCase } from './use-cases/read-stage-progress.use-ca
 import { ReadTaskDossierUseCase } from './use-cases/read-task-dossier.use-case';
 import { ReadWorkflowUseCase } from './use-cases/read-workflow.use-case';
 import { RemindOpenTasksUseCase } from './use-cases/remind-open-tasks.use-case';
+import { SettleCandidateUseCase } from './use-cases/settle-candidate.use-case';
 import { StageRunner } from './use-cases/stage-runner';
 import { WaiveConflictUseCase } from './use-cases/waive-conflict.use-case';
 
@@ -64,6 +66,7 @@ export const WORKFLOW_USE_CASES = [
   AssignReviewTaskUseCase,
   WaiveConflictUseCase,
   ReadConflictRegisterUseCase,
+  SettleCandidateUseCase,
 ];
 
 /**
@@ -99,6 +102,7 @@ export class WorkflowModule {}
   controllers: [
     WorkflowController,
     WorkflowDepartmentsController,
+    CandidateSettlementsController,
     ReviewTasksController,
     TaskAssignmentsController,
     ReviewerRelationsController,

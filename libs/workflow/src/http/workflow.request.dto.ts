@@ -265,3 +265,20 @@ export class WaiveConflictRequest {
   @Length(2, 1000, { message: 'reason must be text of 2–1000 characters' })
   reason: string;
 }
+
+export class CandidateParams extends StageParams {
+  @ApiProperty({ format: 'uuid', description: 'The nomination (the candidate) in the stage' })
+  @IsUUID('all', { message: 'nominationId must be a UUID' })
+  nominationId: string;
+}
+
+export class SettleCandidateRequest {
+  @ApiProperty({ enum: ['passed', 'failed'], description: "The secretariat's outcome" })
+  @IsIn(['passed', 'failed'], { message: 'status must be passed or failed' })
+  status: 'passed' | 'failed';
+
+  @ApiProperty({ example: '市纪委监委逾期未复函，经领导小组研究同意通过', maxLength: 1000 })
+  @Transform(trimmed)
+  @Length(2, 1000, { message: 'reason must be text of 2–1000 characters' })
+  reason: string;
+}

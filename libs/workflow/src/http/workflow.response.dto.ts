@@ -275,3 +275,8 @@ export class ConflictRegisterResponse {
   @ApiProperty({ type: [AwaitingAssignmentResponse] })
   awaitingAssignment: AwaitingAssignmentResponse[];
 }
+
+export class SettlementResponse {
+  @ApiProperty({ enum: ['passed', 'failed'] }) status: string;
+  @ApiProperty({ type: ExplanationResponse }) explanation: ExplanationResponse;
+}

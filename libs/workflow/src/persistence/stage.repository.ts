@@ -9,7 +9,11 @@ import type {
   TaskSpec,
 } from '@craftcert/pipeline';
 import type { AssigneeKind } from '../domain/task-status';
-import { StageTransitionEntity, WorkflowStageEntity } from './workflow.entities';
+import {
+  CandidateStageEntity,
+  StageTransitionEntity,
+  WorkflowStageEntity,
+} from './workflow.entities';
 
 export interface Entrant {
   nominationId: string;
@@ -26,6 +30,8 @@ export interface CandidateRow {
   nominationId: string;
   nominatingOrganisationId: string | null;
   status: CandidateStageStatus;
+  /** Set when the secretariat settled the candidate: its outcome is kept as it stands. */
+  settled: { explanation: Explanation } | null;
 }
 
 export interface OutcomeUpdate {
@@ -217,9 +223,11 @@ export class StageRepository {
       nomination_id: string;
       nominating_organisation_id: string | null;
       status: CandidateStageStatus;
+      settled_explanation: Explanation | null;
     }[] = await tx.query(
-      `SELECT id, nomination_id, nominating_organisation_id, status FROM candidate_stage
-        WHERE edition_id = $1 AND stage_id = $2 ORDER BY id FOR UPDATE`,
+      `SELECT id, nomination_id, nominating_organisation_id, status,
+              CASE WHEN settled_at IS NOT NULL THEN explanation END AS settled_explanation
+         FROM candidate_stage WHERE edition_id = $1 AND stage_id = $2 ORDER BY id FOR UPDATE`,
       [editionId, stageId],
     );
     return rows.map((r) => ({
@@ -227,7 +235,46 @@ export class StageRepository {
       nominationId: r.nomination_id,
       nominatingOrganisationId: r.nominating_organisation_id,
       status: r.status,
+      settled: r.settled_explanation ? { explanation: r.settled_explanation } : null,
     }));
+  }
+
+  /** The secretariat's settlement of one candidate: its outcome, reason and who settled. */
+  async settle(
+    tx: EntityManager,
+    candidateStageId: string,
+    row: {
+      status: CandidateStageStatus;
+      explanation: Explanation;
+      settledBy: string;
+      reason: string;
+    },
+  ): Promise<void> {
+    await tx.update(
+      CandidateStageEntity,
+      { id: candidateStageId },
+      {
+        status: row.status,
+        explanation: row.explanation,
+        escalated: false,
+        settledAt: () => 'now()',
+        settledBy: row.settledBy,
+        settlementReason: row.reason,
+      },
+    );
+  }
+
+  /** One candidate of a stage by nomination, locked. */
+  lockCandidateOf(
+    tx: EntityManager,
+    editionId: string,
+    stageId: string,
+    nominationId: string,
+  ): Promise<CandidateStageEntity | null> {
+    return tx.findOne(CandidateStageEntity, {
+      where: { editionId, stageId, nominationId },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   /** Writes many candidates' outcomes in one statement. */

@@ -200,6 +200,16 @@ export class CandidateStageEntity {
   @Column({ type: 'boolean', default: false })
   escalated: boolean;
 
+  /** The secretariat settled the escalated candidate: the outcome no longer follows the tasks. */
+  @Column({ name: 'settled_at', type: 'timestamptz', nullable: true })
+  settledAt: Date | null;
+
+  @Column({ name: 'settled_by', type: 'uuid', nullable: true })
+  settledBy: string | null;
+
+  @Column({ name: 'settlement_reason', type: 'varchar', length: 1000, nullable: true })
+  settlementReason: string | null;
+
   @Column({ name: 'entered_at', type: 'timestamptz', default: () => 'now()' })
   enteredAt: Date;
 

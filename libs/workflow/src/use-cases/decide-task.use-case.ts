@@ -57,6 +57,10 @@ export class DecideTaskUseCase {
       const candidate = (await this.tasks.lockCandidate(tx, seen.candidateStageId))!;
       if (candidate.status === 'withdrawn')
         throw new WorkflowStateError('The nomination was withdrawn');
+      if (candidate.settledAt)
+        throw new WorkflowStateError(
+          'The secretariat has settled this candidate in the stage; decisions no longer change it',
+        );
       const task = (await this.tasks.lockTask(tx, command.taskId))!;
       requireAnswers(
         task.checklist.map((c) => c.id),

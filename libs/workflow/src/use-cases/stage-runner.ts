@@ -6,6 +6,7 @@ import {
   buildStageGraph,
   type CandidateOutcome,
   checkTransition,
+  type Explanation,
   type Stage,
   type StageKindPlugin,
   stageKindOf,
@@ -159,10 +160,13 @@ export class StageRunner {
       tx,
       candidates.map((c) => c.id),
     );
+    // A candidate the secretariat settled keeps that outcome; the others follow their tasks.
     const current = candidates.map((c) => ({
       candidate: c,
       withdrawn: withdrawn.has(c.nominationId) || c.status === 'withdrawn',
-      outcome: kind.outcome(stage, states.get(c.id) ?? [], { timedOut }),
+      outcome: c.settled
+        ? settledOutcome(c.status, c.settled.explanation)
+        : kind.outcome(stage, states.get(c.id) ?? [], { timedOut }),
     }));
 
     const check = kind.mayClose(
@@ -340,6 +344,10 @@ function toUpdate(id: string, outcome: CandidateOutcome, withdrawn: boolean): Ou
     explanation: outcome.explanation,
     escalated: outcome.escalated ?? false,
   };
+}
+
+function settledOutcome(status: string, explanation: Explanation): CandidateOutcome {
+  return { status: status === 'passed' ? 'passed' : 'failed', explanation, escalated: false };
 }
 
 function countBy(values: readonly string[]): Record<string, number> {
