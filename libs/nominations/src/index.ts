@@ -21,6 +21,10 @@ export {
   type StageEntrant,
   ListStageEntrantsUseCase,
 } from './use-cases/list-stage-entrants.use-case';
+export {
+  type DefinitionMigrationCheck,
+  DefinitionMigrationChecks,
+} from './use-cases/definition-migration-checks';
 export { MigrateEditionDefinitionUseCase } from './use-cases/migrate-edition-definition.use-case';
 export { RankNominationsUseCase } from './use-cases/rank-nominations.use-case';
 export { ReadDossierForReviewUseCase } from './use-cases/read-dossier-for-review.use-case';

@@ -18,6 +18,7 @@ import { NominationQueries } from './persistence/nomination.queries';
 import { NominationRepository } from './persistence/nomination.repository';
 import { BuildNominationTemplateUseCase } from './use-cases/build-nomination-template.use-case';
 import { ConfirmRefereeUseCase } from './use-cases/confirm-referee.use-case';
+import { DefinitionMigrationChecks } from './use-cases/definition-migration-checks';
 import { DownloadEvidenceUseCase } from './use-cases/download-evidence.use-case';
 import { DraftNominationUseCase } from './use-cases/draft-nomination.use-case';
 import { ExportNominationsUseCase } from './use-cases/export-nominations.use-case';
@@ -87,8 +88,9 @@ export const NOMINATION_USE_CASES = [
     },
     NominationRepository,
     NominationQueries,
+    DefinitionMigrationChecks,
     ...NOMINATION_USE_CASES,
   ],
-  exports: NOMINATION_USE_CASES,
+  exports: [...NOMINATION_USE_CASES, DefinitionMigrationChecks],
 })
 export class NominationsModule {}

@@ -41,6 +41,7 @@ import { ReadTaskDossierUseCase } from './use-cases/read-task-dossier.use-case';
 import { ReadWorkflowUseCase } from './use-cases/read-workflow.use-case';
 import { RemindOpenTasksUseCase } from './use-cases/remind-open-tasks.use-case';
 import { SettleCandidateUseCase } from './use-cases/settle-candidate.use-case';
+import { StageMigrationCheck } from './use-cases/stage-migration-check';
 import { StageRunner } from './use-cases/stage-runner';
 import { WaiveConflictUseCase } from './use-cases/waive-conflict.use-case';
 
@@ -89,6 +90,7 @@ export const WORKFLOW_USE_CASES = [
     DepartmentRepository,
     WorkflowQueries,
     StageRunner,
+    StageMigrationCheck,
     StageEndScheduler,
     ...WORKFLOW_USE_CASES,
   ],

@@ -248,6 +248,34 @@ export class StageRunner {
     };
   }
 
+  /**
+   * Recomputes every open candidate of an open stage under the edition's (re-pinned) definition:
+   * after a migration changed the stage's join rule. Settled and withdrawn candidates stay.
+   */
+  async recomputeOutcomes(tx: EntityManager, editionId: string, stageId: string): Promise<number> {
+    const context = await this.openStageForDecision(tx, editionId, stageId);
+    const candidates = (await this.stages.lockCandidates(tx, editionId, stageId)).filter(
+      (c) => !c.settled && c.status !== 'withdrawn',
+    );
+    const states = await this.tasks.taskStates(
+      tx,
+      candidates.map((c) => c.id),
+    );
+    await this.stages.updateOutcomes(
+      tx,
+      candidates.map((c) =>
+        toUpdate(
+          c.id,
+          context.kind.outcome(context.stage, states.get(c.id) ?? [], {
+            timedOut: context.timedOut,
+          }),
+          false,
+        ),
+      ),
+    );
+    return candidates.length;
+  }
+
   /** Recomputes one candidate's outcome from their tasks' current decisions (candidate row locked). */
   async refreshOutcome(
     tx: EntityManager,
