@@ -21,6 +21,7 @@ import { PasswordChangeRequired1796222378814 } from './1796222378814-PasswordCha
 import { ConflictDeclarations1796224000000 } from './1796224000000-ConflictDeclarations';
 import { ConflictDetection1796234000000 } from './1796234000000-ConflictDetection';
 import { CandidateSettlement1796234000001 } from './1796234000001-CandidateSettlement';
+import { AnswerEvidence1796234000002 } from './1796234000002-AnswerEvidence';
 
 /**
  * Every entity and every migration, in order. The app, the CLI and the tests build their data
@@ -53,5 +54,6 @@ export const catalogue: PersistenceCatalogue = {
     ConflictDeclarations1796224000000,
     ConflictDetection1796234000000,
     CandidateSettlement1796234000001,
+    AnswerEvidence1796234000002,
   ],
 };

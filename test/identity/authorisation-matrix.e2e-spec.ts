@@ -111,6 +111,7 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/reviewer-relations': ['departmentReviewer', 'expert'],
   'GET /api/information-requests': ['unitNominator', 'unitApprover'],
   'POST /api/information-requests/:requestId/answer': ['unitNominator', 'unitApprover'],
+  'POST /api/information-requests/:requestId/evidence': ['unitNominator', 'unitApprover'],
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {

@@ -5,6 +5,11 @@ export * from './domain/nomination-status';
 export * from './domain/nomination.errors';
 export type { NominationFlags } from './persistence/nomination.entity';
 export type { NominationFilter } from './persistence/nomination.queries';
+export {
+  type AnswerEvidenceUpload,
+  AttachAnswerEvidenceUseCase,
+} from './use-cases/attach-answer-evidence.use-case';
+export { uploadedFile } from './http/uploaded-file';
 export { BuildNominationTemplateUseCase } from './use-cases/build-nomination-template.use-case';
 export { ConfirmRefereeUseCase } from './use-cases/confirm-referee.use-case';
 export { DownloadEvidenceUseCase } from './use-cases/download-evidence.use-case';

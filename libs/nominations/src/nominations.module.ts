@@ -16,6 +16,7 @@ import { TipOffsController } from './http/tip-offs.controller';
 import { EVIDENCE_STORAGE, LocalEvidenceStorage } from './persistence/evidence-storage';
 import { NominationQueries } from './persistence/nomination.queries';
 import { NominationRepository } from './persistence/nomination.repository';
+import { AttachAnswerEvidenceUseCase } from './use-cases/attach-answer-evidence.use-case';
 import { BuildNominationTemplateUseCase } from './use-cases/build-nomination-template.use-case';
 import { ConfirmRefereeUseCase } from './use-cases/confirm-referee.use-case';
 import { DefinitionMigrationChecks } from './use-cases/definition-migration-checks';
@@ -63,6 +64,7 @@ export const NOMINATION_USE_CASES = [
   MigrateEditionDefinitionUseCase,
   ListStageEntrantsUseCase,
   ReadDossierForReviewUseCase,
+  AttachAnswerEvidenceUseCase,
 ];
 
 /** Nominations: drafts, submission with instant eligibility, unit caps, union screening, evidence, public channels. */

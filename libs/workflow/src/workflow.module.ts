@@ -22,6 +22,7 @@ import { WorkflowQueries } from './persistence/workflow.queries';
 import { AdvanceWorkflowUseCase } from './use-cases/advance-workflow.use-case';
 import { AnswerInformationRequestUseCase } from './use-cases/answer-information-request.use-case';
 import { AssignReviewTaskUseCase } from './use-cases/assign-review-task.use-case';
+import { AttachRequestEvidenceUseCase } from './use-cases/attach-request-evidence.use-case';
 import { ConflictCheck } from './use-cases/conflict-check';
 import { CloseStageUseCase } from './use-cases/close-stage.use-case';
 import { DecideTaskUseCase } from './use-cases/decide-task.use-case';
@@ -68,6 +69,7 @@ export const WORKFLOW_USE_CASES = [
   WaiveConflictUseCase,
   ReadConflictRegisterUseCase,
   SettleCandidateUseCase,
+  AttachRequestEvidenceUseCase,
 ];
 
 /**

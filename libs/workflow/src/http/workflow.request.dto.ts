@@ -282,3 +282,25 @@ export class SettleCandidateRequest {
   @Length(2, 1000, { message: 'reason must be text of 2–1000 characters' })
   reason: string;
 }
+
+export class AnswerEvidenceQuery {
+  @ApiProperty({
+    example: 'approvalForm',
+    pattern: '^[a-zA-Z][a-zA-Z0-9-]{0,63}$',
+    description: "An evidence kind of the edition's definition",
+  })
+  @Matches(/^[a-zA-Z][a-zA-Z0-9-]{0,63}$/, {
+    message: 'kind must be an evidence kind of the definition',
+  })
+  kind: string;
+
+  @ApiProperty({
+    example: '廉洁情况说明.pdf',
+    minLength: 1,
+    maxLength: 255,
+    pattern: '^[^/\\\\]+$',
+  })
+  @Length(1, 255, { message: 'fileName must be 1–255 characters' })
+  @Matches(/^[^/\\]+$/, { message: 'fileName must not contain slashes' })
+  fileName: string;
+}

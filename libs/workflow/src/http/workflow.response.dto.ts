@@ -140,6 +140,16 @@ export class DecisionResponse {
   @ApiProperty() decidedAt: Date;
 }
 
+export class AnswerEvidenceResponse {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'skillCertificate' }) kind: string;
+  @ApiProperty() fileName: string;
+  @ApiProperty({ description: 'Detected from the bytes' }) contentType: string;
+  @ApiProperty() sizeBytes: number;
+  @ApiProperty() sha256: string;
+  @ApiProperty() uploadedAt: Date;
+}
+
 export class InformationRequestResponse {
   @ApiProperty() id: string;
   @ApiProperty() taskId: string;
@@ -148,6 +158,11 @@ export class InformationRequestResponse {
   @ApiProperty({ nullable: true, type: String }) answer: string | null;
   @ApiProperty({ nullable: true, type: String }) answeredAt: Date | null;
   @ApiProperty() askedAt: Date;
+  @ApiProperty({
+    type: [AnswerEvidenceResponse],
+    description: 'Evidence files the unit sent with its answer',
+  })
+  evidence: AnswerEvidenceResponse[];
 }
 
 export class TaskDetailResponse {

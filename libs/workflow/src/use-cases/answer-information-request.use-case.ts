@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
 import { type LocalDate, toLocalDate, WorkingCalendar } from '@craftcert/calendar';
+import { AttachAnswerEvidenceUseCase } from '@craftcert/nominations';
 import { addOutboxEvent, type Actor, NotFoundError } from '@craftcert/platform';
 import { WorkflowStateError } from '../domain/workflow.errors';
 import { TaskRepository } from '../persistence/task.repository';
@@ -10,6 +11,7 @@ import { StageRunner } from './stage-runner';
 /**
  * The nominating unit answers a department's request for more information: the task reopens for
  * the department, and its due date moves on by the working days it waited (the clock was paused).
+ * Evidence files sent beforehand (see AttachRequestEvidenceUseCase) are part of the answer.
  */
 @Injectable()
 export class AnswerInformationRequestUseCase {
@@ -18,6 +20,7 @@ export class AnswerInformationRequestUseCase {
     private readonly runner: StageRunner,
     private readonly tasks: TaskRepository,
     private readonly calendar: WorkingCalendar,
+    private readonly evidence: AttachAnswerEvidenceUseCase,
     private readonly audit: AuditLog,
   ) {}
 
@@ -50,17 +53,25 @@ export class AnswerInformationRequestUseCase {
       await this.tasks.answerRequest(tx, request.id, answer, actor.userId);
       await this.tasks.setCurrent(tx, locked.id, { status: 'open', decision: null, dueOn });
       const outcome = await this.runner.refreshOutcome(tx, context, candidate.id);
+      // Files sent with the answer were stored under this request's lock: none can follow it.
+      const files = (await this.evidence.listFor([request.id])).get(request.id) ?? [];
       await addOutboxEvent(tx, 'workflow.information-answered', {
         requestId: request.id,
         taskId: locked.id,
         organisationId: locked.organisationId,
         dueOn,
+        evidenceFiles: files.length,
       });
       await this.audit.record(tx, {
         action: 'workflow.information-answered',
         subjectType: 'information-request',
         subjectId: request.id,
-        after: { taskId: locked.id, dueOn, candidateStatus: outcome.status },
+        after: {
+          taskId: locked.id,
+          dueOn,
+          candidateStatus: outcome.status,
+          evidence: files.map((f) => f.id),
+        },
       });
     });
   }
