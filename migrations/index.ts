@@ -22,6 +22,7 @@ import { ConflictDeclarations1796224000000 } from './1796224000000-ConflictDecla
 import { ConflictDetection1796234000000 } from './1796234000000-ConflictDetection';
 import { CandidateSettlement1796234000001 } from './1796234000001-CandidateSettlement';
 import { AnswerEvidence1796234000002 } from './1796234000002-AnswerEvidence';
+import { TaskDeadlineNotices1796234000003 } from './1796234000003-TaskDeadlineNotices';
 
 /**
  * Every entity and every migration, in order. The app, the CLI and the tests build their data
@@ -55,5 +56,6 @@ export const catalogue: PersistenceCatalogue = {
     ConflictDetection1796234000000,
     CandidateSettlement1796234000001,
     AnswerEvidence1796234000002,
+    TaskDeadlineNotices1796234000003,
   ],
 };

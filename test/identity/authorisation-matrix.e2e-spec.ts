@@ -106,6 +106,7 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/review-tasks/:taskId/decisions': ['departmentReviewer', 'secretariatAdmin'],
   'POST /api/review-tasks/:taskId/declaration': ['departmentReviewer'],
   'PUT /api/review-tasks/:taskId/assignee': ADMIN,
+  'PUT /api/review-tasks/:taskId/due-date': ADMIN,
   'POST /api/review-tasks/:taskId/conflict-waivers': ADMIN,
   'GET /api/reviewer-relations': ['departmentReviewer', 'expert'],
   'POST /api/reviewer-relations': ['departmentReviewer', 'expert'],

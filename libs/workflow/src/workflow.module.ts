@@ -5,6 +5,7 @@ import { NominationsModule } from '@craftcert/nominations';
 import { PersonalDataModule } from '@craftcert/platform';
 import { ProgrammesModule } from '@craftcert/programmes';
 import { StageEndScheduler } from './jobs/stage-end.scheduler';
+import { TaskDeadlineScheduler } from './jobs/task-deadline.scheduler';
 import { WorkflowProcessor } from './jobs/workflow.processor';
 import { CandidateSettlementsController } from './http/candidate-settlements.controller';
 import { InformationRequestsController } from './http/information-requests.controller';
@@ -14,6 +15,7 @@ import { TaskAssignmentsController } from './http/task-assignments.controller';
 import { WorkflowDepartmentsController } from './http/workflow-departments.controller';
 import { WorkflowController } from './http/workflow.controller';
 import { ConflictRepository } from './persistence/conflict.repository';
+import { DeadlineRepository } from './persistence/deadline.repository';
 import { DepartmentRepository } from './persistence/department.repository';
 import { StageRepository } from './persistence/stage.repository';
 import { TaskRepository } from './persistence/task.repository';
@@ -29,12 +31,14 @@ import { DecideTaskUseCase } from './use-cases/decide-task.use-case';
 import { DeclareConflictUseCase } from './use-cases/declare-conflict.use-case';
 import { DeclareRelationUseCase } from './use-cases/declare-relation.use-case';
 import { EnterStageUseCase } from './use-cases/enter-stage.use-case';
+import { ExtendTaskDeadlineUseCase } from './use-cases/extend-task-deadline.use-case';
 import { ListConflictDeclarationsUseCase } from './use-cases/list-conflict-declarations.use-case';
 import { ListInformationRequestsUseCase } from './use-cases/list-information-requests.use-case';
 import { ListReviewInboxUseCase } from './use-cases/list-review-inbox.use-case';
 import { ListReviewerRelationsUseCase } from './use-cases/list-reviewer-relations.use-case';
 import { ListStageCandidatesUseCase } from './use-cases/list-stage-candidates.use-case';
 import { MapDepartmentsUseCase } from './use-cases/map-departments.use-case';
+import { NotifyTaskDeadlineUseCase } from './use-cases/notify-task-deadline.use-case';
 import { ReadConflictRegisterUseCase } from './use-cases/read-conflict-register.use-case';
 import { ReadReviewTaskUseCase } from './use-cases/read-review-task.use-case';
 import { ReadStageProgressUseCase } from './use-cases/read-stage-progress.use-case';
@@ -70,6 +74,8 @@ export const WORKFLOW_USE_CASES = [
   ReadConflictRegisterUseCase,
   SettleCandidateUseCase,
   AttachRequestEvidenceUseCase,
+  ExtendTaskDeadlineUseCase,
+  NotifyTaskDeadlineUseCase,
 ];
 
 /**
@@ -94,6 +100,8 @@ export const WORKFLOW_USE_CASES = [
     StageRunner,
     StageMigrationCheck,
     StageEndScheduler,
+    TaskDeadlineScheduler,
+    DeadlineRepository,
     ...WORKFLOW_USE_CASES,
   ],
   exports: WORKFLOW_USE_CASES,

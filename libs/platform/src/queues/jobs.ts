@@ -17,6 +17,8 @@ export enum JobName {
   WorkflowStageEnd = 'workflow.stage-end',
   /** A stage's last day has begun: remind the owners of open tasks. */
   WorkflowStageReminder = 'workflow.stage-reminder',
+  /** A task's reminder day (3 and 1 working days before it is due) or its first overdue day. */
+  WorkflowTaskDeadline = 'workflow.task-deadline',
 }
 
 /** Each job name maps to exactly one payload type. */
@@ -25,6 +27,15 @@ export interface JobPayloads {
   [JobName.AuditCheckpoint]: Record<string, never>;
   [JobName.WorkflowStageEnd]: { editionId: string; stageId: string };
   [JobName.WorkflowStageReminder]: { editionId: string; stageId: string };
+  [JobName.WorkflowTaskDeadline]: {
+    editionId: string;
+    stageId: string;
+    /** The due date the notice is for: a task whose date has moved since gets no notice. */
+    dueOn: string;
+    notice: 'reminder-3' | 'reminder-1' | 'overdue';
+    /** One task (after an extension or a resumed clock); absent: every task of the stage. */
+    taskId?: string;
+  };
 }
 
 /** Which queue carries each job. */
@@ -33,6 +44,7 @@ export const JOB_QUEUES: Record<JobName, QueueName> = {
   [JobName.AuditCheckpoint]: QueueName.Audit,
   [JobName.WorkflowStageEnd]: QueueName.Workflow,
   [JobName.WorkflowStageReminder]: QueueName.Workflow,
+  [JobName.WorkflowTaskDeadline]: QueueName.Workflow,
 };
 
 export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N] };

@@ -10,18 +10,45 @@ import {
 } from '@nestjs/swagger';
 import { CurrentActor, Roles, type SignedInActor } from '@craftcert/identity';
 import { AssignReviewTaskUseCase } from '../use-cases/assign-review-task.use-case';
+import { ExtendTaskDeadlineUseCase } from '../use-cases/extend-task-deadline.use-case';
 import { WaiveConflictUseCase } from '../use-cases/waive-conflict.use-case';
-import { AssignTaskRequest, TaskParams, WaiveConflictRequest } from './workflow.request.dto';
-import { ConflictWaiverResponse, TaskAssignmentResponse } from './workflow.response.dto';
+import {
+  AssignTaskRequest,
+  ExtendTaskRequest,
+  TaskParams,
+  WaiveConflictRequest,
+} from './workflow.request.dto';
+import {
+  ConflictWaiverResponse,
+  TaskAssignmentResponse,
+  TaskExtensionResponse,
+} from './workflow.response.dto';
 
-/** The secretariat assigns a department task to a reviewer, and waives detected conflicts. */
+/** The secretariat manages a task: assigns it to a reviewer, waives conflicts, extends it. */
 @ApiTags('workflow')
 @Controller('api/review-tasks/:taskId')
 export class TaskAssignmentsController {
   constructor(
     private readonly assignTask: AssignReviewTaskUseCase,
     private readonly waiveConflict: WaiveConflictUseCase,
+    private readonly extendTask: ExtendTaskDeadlineUseCase,
   ) {}
+
+  @Put('due-date')
+  @Roles('secretariatAdmin')
+  @ApiOperation({
+    summary: 'Extend the task, with a reason; its reminders and escalation move to the new date',
+  })
+  @ApiOkResponse({ type: TaskExtensionResponse })
+  @ApiBadRequestResponse({ description: 'Not a later date, or no reason' })
+  @ApiNotFoundResponse({ description: 'No such task' })
+  @ApiConflictResponse({ description: 'The task is decided, or its stage has closed' })
+  extend(
+    @Param() { taskId }: TaskParams,
+    @Body() body: ExtendTaskRequest,
+  ): Promise<TaskExtensionResponse> {
+    return this.extendTask.execute({ taskId, ...body });
+  }
 
   @Put('assignee')
   @Roles('secretariatAdmin')

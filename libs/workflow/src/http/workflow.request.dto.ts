@@ -304,3 +304,17 @@ export class AnswerEvidenceQuery {
   @Matches(/^[^/\\]+$/, { message: 'fileName must not contain slashes' })
   fileName: string;
 }
+
+export class ExtendTaskRequest {
+  @ApiProperty({
+    example: '2026-11-20',
+    description: 'The new last local day; later than the current one',
+  })
+  @IsLocalDate({ message: 'dueOn must be a date YYYY-MM-DD' })
+  dueOn: string;
+
+  @ApiProperty({ example: '部门请求延期，待补充材料', maxLength: 500 })
+  @Transform(trimmed)
+  @Length(2, 500, { message: 'reason must be text of 2–500 characters' })
+  reason: string;
+}

@@ -295,3 +295,8 @@ export class SettlementResponse {
   @ApiProperty({ enum: ['passed', 'failed'] }) status: string;
   @ApiProperty({ type: ExplanationResponse }) explanation: ExplanationResponse;
 }
+
+export class TaskExtensionResponse {
+  @ApiProperty() taskId: string;
+  @ApiProperty({ example: '2026-11-20' }) dueOn: string;
+}

@@ -1,9 +1,10 @@
 import { Processor } from '@nestjs/bullmq';
 import { JobHandlers, JobName, JobProcessor, QueueName } from '@craftcert/platform';
 import { CloseStageUseCase } from '../use-cases/close-stage.use-case';
+import { NotifyTaskDeadlineUseCase } from '../use-cases/notify-task-deadline.use-case';
 import { RemindOpenTasksUseCase } from '../use-cases/remind-open-tasks.use-case';
 
-/** Scheduled stage ends and reminders: thin calls into the same use cases the API uses. */
+/** Scheduled stage ends, reminders and task deadlines: thin calls into the same use cases the API uses. */
 @Processor(QueueName.Workflow, { concurrency: 2 })
 export class WorkflowProcessor extends JobProcessor {
   readonly queueName = QueueName.Workflow;
@@ -11,6 +12,7 @@ export class WorkflowProcessor extends JobProcessor {
   constructor(
     private readonly closeStage: CloseStageUseCase,
     private readonly remind: RemindOpenTasksUseCase,
+    private readonly notifyDeadline: NotifyTaskDeadlineUseCase,
   ) {
     super();
   }
@@ -22,6 +24,9 @@ export class WorkflowProcessor extends JobProcessor {
     },
     [JobName.WorkflowStageReminder]: async (data) => ({
       reminded: await this.remind.execute(data.editionId, data.stageId),
+    }),
+    [JobName.WorkflowTaskDeadline]: async (data) => ({
+      noticed: await this.notifyDeadline.execute(data),
     }),
   };
 }

@@ -31,6 +31,7 @@ import {
   TASK_STATUSES,
   type TaskStatus,
 } from '../domain/task-status';
+import { DEADLINE_NOTICES, type DeadlineNotice } from '../domain/task-deadlines';
 
 // Other contexts' tables are named, not imported (see nominations' entities).
 const EDITION_ENTITY = 'EditionEntity';
@@ -556,6 +557,43 @@ export class TaskAssignmentEntity {
   assignedAt: Date;
 }
 
+/**
+ * A deadline notice written for a task (a reminder before its due date, the escalation after
+ * it): one per task, notice and due date, so a job that runs twice writes its events once, and
+ * a moved due date gets its own notices.
+ */
+@Entity({ name: 'task_deadline_notice' })
+@Check('ck_task_deadline_notice_notice', `notice IN (${inList(DEADLINE_NOTICES)})`)
+export class TaskDeadlineNoticeEntity {
+  @PrimaryColumn({
+    name: 'task_id',
+    type: 'uuid',
+    primaryKeyConstraintName: 'pk_task_deadline_notice',
+  })
+  taskId: string;
+
+  @ManyToOne(() => ReviewTaskEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'task_id', foreignKeyConstraintName: 'fk_task_deadline_notice_task' })
+  task?: ReviewTaskEntity;
+
+  @PrimaryColumn({
+    type: 'varchar',
+    length: 16,
+    primaryKeyConstraintName: 'pk_task_deadline_notice',
+  })
+  notice: DeadlineNotice;
+
+  @PrimaryColumn({
+    name: 'due_on',
+    type: 'date',
+    primaryKeyConstraintName: 'pk_task_deadline_notice',
+  })
+  dueOn: string;
+
+  @CreateDateColumn({ name: 'noticed_at', type: 'timestamptz' })
+  noticedAt: Date;
+}
+
 export const WORKFLOW_ENTITIES = [
   WorkflowStageEntity,
   StageTransitionEntity,
@@ -568,4 +606,5 @@ export const WORKFLOW_ENTITIES = [
   ReviewerRelationEntity,
   ConflictWaiverEntity,
   TaskAssignmentEntity,
+  TaskDeadlineNoticeEntity,
 ];

@@ -4,6 +4,7 @@ import { AuditLog } from '@craftcert/audit';
 import { type LocalDate, toLocalDate, WorkingCalendar } from '@craftcert/calendar';
 import { AttachAnswerEvidenceUseCase } from '@craftcert/nominations';
 import { addOutboxEvent, type Actor, NotFoundError } from '@craftcert/platform';
+import { TaskDeadlineScheduler } from '../jobs/task-deadline.scheduler';
 import { WorkflowStateError } from '../domain/workflow.errors';
 import { TaskRepository } from '../persistence/task.repository';
 import { StageRunner } from './stage-runner';
@@ -21,11 +22,12 @@ export class AnswerInformationRequestUseCase {
     private readonly tasks: TaskRepository,
     private readonly calendar: WorkingCalendar,
     private readonly evidence: AttachAnswerEvidenceUseCase,
+    private readonly deadlines: TaskDeadlineScheduler,
     private readonly audit: AuditLog,
   ) {}
 
-  execute(actor: Actor, requestId: string, answer: string): Promise<void> {
-    return this.dataSource.transaction(async (tx) => {
+  async execute(actor: Actor, requestId: string, answer: string): Promise<void> {
+    const resumed = await this.dataSource.transaction(async (tx) => {
       const seen = await this.tasks.request(tx, requestId);
       const isUnit = actor.roles.includes('unitNominator') || actor.roles.includes('unitApprover');
       if (!seen || !isUnit || seen.organisationId !== actor.organisationId) {
@@ -73,6 +75,9 @@ export class AnswerInformationRequestUseCase {
           evidence: files.map((f) => f.id),
         },
       });
+      return { task: locked, dueOn };
     });
+    // The clock restarts with a later due date: its reminders and escalation move with it.
+    if (resumed.dueOn) await this.deadlines.scheduleTask(resumed.task, resumed.dueOn);
   }
 }
