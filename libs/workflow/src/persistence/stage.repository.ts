@@ -8,6 +8,7 @@ import type {
   StageTransition,
   TaskSpec,
 } from '@craftcert/pipeline';
+import { outboxInsertSql } from '@craftcert/platform';
 import type { AssigneeKind } from '../domain/task-status';
 import {
   CandidateStageEntity,
@@ -275,6 +276,29 @@ export class StageRepository {
       where: { editionId, stageId, nominationId },
       lock: { mode: 'pessimistic_write' },
     });
+  }
+
+  /** One candidate's outcome and the outbox event announcing what changed it, in one statement. */
+  async updateOutcomeWithEvent(
+    tx: EntityManager,
+    update: OutcomeUpdate,
+    event: { topic: string; payload: Record<string, unknown> },
+  ): Promise<void> {
+    await tx.query(
+      `WITH upd AS (
+         UPDATE candidate_stage SET status = $2, explanation = $3::jsonb, escalated = $4, updated_at = now()
+          WHERE id = $1 RETURNING id
+       )
+       ${outboxInsertSql('$5', '$6', 'FROM upd')}`,
+      [
+        update.id,
+        update.status,
+        JSON.stringify(update.explanation),
+        update.escalated,
+        event.topic,
+        JSON.stringify(event.payload),
+      ],
+    );
   }
 
   /** Writes many candidates' outcomes in one statement. */

@@ -11,6 +11,7 @@ import {
   type StageKindPlugin,
   stageKindOf,
   type StageTransition,
+  type TaskState,
 } from '@craftcert/pipeline';
 import { addOutboxEvent, NotFoundError } from '@craftcert/platform';
 import { LoadEditionDefinitionUseCase } from '@craftcert/programmes';
@@ -276,6 +277,11 @@ export class StageRunner {
     return candidates.length;
   }
 
+  /** A candidate's outcome from their tasks' current decisions, as the stage's kind computes it. */
+  outcomeOf(context: StageContext, states: readonly TaskState[]): CandidateOutcome {
+    return context.kind.outcome(context.stage, states, { timedOut: context.timedOut });
+  }
+
   /** Recomputes one candidate's outcome from their tasks' current decisions (candidate row locked). */
   async refreshOutcome(
     tx: EntityManager,
@@ -372,6 +378,11 @@ function toUpdate(id: string, outcome: CandidateOutcome, withdrawn: boolean): Ou
     explanation: outcome.explanation,
     escalated: outcome.escalated ?? false,
   };
+}
+
+/** The row update for an outcome (a withdrawn candidate keeps its own explanation). */
+export function outcomeUpdate(id: string, outcome: CandidateOutcome): OutcomeUpdate {
+  return toUpdate(id, outcome, false);
 }
 
 function settledOutcome(status: string, explanation: Explanation): CandidateOutcome {
