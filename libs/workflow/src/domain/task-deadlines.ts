@@ -29,7 +29,12 @@ export function planDeadlineNotices(
     notice,
     firesOn: calendar.addWorkingDays(dueOn, -days),
   })).filter((r) => r.firesOn >= today);
-  return [...reminders, { notice: 'overdue', firesOn: nextDay(dueOn) }];
+  return [...reminders, overdueNotice(dueOn)];
+}
+
+/** The escalation alone: it needs no working-day arithmetic (a year without calendar data). */
+export function overdueNotice(dueOn: string): PlannedNotice {
+  return { notice: 'overdue', firesOn: nextDay(dueOn) };
 }
 
 function nextDay(date: string): string {

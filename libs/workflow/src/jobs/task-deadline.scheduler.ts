@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { toLocalDate, WorkingCalendar } from '@craftcert/calendar';
-import { JobName, JobQueue } from '@craftcert/platform';
-import { planDeadlineNotices } from '../domain/task-deadlines';
+import { DomainError, JobName, JobQueue } from '@craftcert/platform';
+import { overdueNotice, type PlannedNotice, planDeadlineNotices } from '../domain/task-deadlines';
 
 /** The instant a local day (Asia/Shanghai, no daylight saving) begins. */
 function startOfDay(localDate: string): number {
@@ -46,7 +46,19 @@ export class TaskDeadlineScheduler {
     try {
       const snapshot = await this.calendar.snapshot();
       const now = Date.now();
-      const plan = planDeadlineNotices(target.dueOn, toLocalDate(new Date(now)), snapshot);
+      let plan: PlannedNotice[];
+      try {
+        plan = planDeadlineNotices(target.dueOn, toLocalDate(new Date(now)), snapshot);
+      } catch (error) {
+        if (!(error instanceof DomainError && error.code === 'CALENDAR_DATA_MISSING')) throw error;
+        // Reminders count working days, which a year without holiday data refuses; the
+        // escalation needs no such count and is still scheduled.
+        this.logger.warn(
+          { ...target, err: error.message },
+          'no deadline reminders: no calendar data',
+        );
+        plan = [overdueNotice(target.dueOn)];
+      }
       for (const { notice, firesOn } of plan) {
         await this.jobs.enqueue(
           JobName.WorkflowTaskDeadline,
