@@ -53,7 +53,7 @@ describe.each(queueBackendsUnderTest())(
         code: `join-${serial}-${Math.random().toString(36).slice(2, 6)}`,
         source: reviewFirstSource(shippedSource('hangzhou-city-craftsman'), join, options),
       });
-      const { eligible } = await forwardNominations(t, cast, editionId, count);
+      const { eligible, nominatorOf } = await forwardNominations(t, cast, editionId, count);
       await mapDepartments(t, admin, editionId, desks);
       const entered = await transition(t, admin, editionId, `stages/${STAGE}/enter`);
       expect(entered.json()).toMatchObject({ summary: { candidates: count, tasks: count * 5 } });
@@ -85,7 +85,14 @@ describe.each(queueBackendsUnderTest())(
         (await candidates(t, admin, editionId, STAGE)).find(
           (c) => c.nominationId === nominationId,
         )!;
-      return { editionId, eligible, vote, statusOf };
+      return {
+        editionId,
+        eligible,
+        vote,
+        statusOf,
+        taskOf,
+        unitOf: (id: string) => nominatorOf.get(id)!,
+      };
     }
 
     const approveAllBut = (...except: DepartmentKey[]) =>
@@ -126,6 +133,53 @@ describe.each(queueBackendsUnderTest())(
       ).toMatchObject({
         candidateStatus: 'failed',
         explanation: { en: expect.stringContaining('3 approvals can no longer be reached') },
+      });
+    });
+
+    it('at least 3 of 5 with a request for information the unit answers and an amendment that reopens the outcome', async () => {
+      const { eligible, vote, statusOf, taskOf, unitOf } = await reviewing(
+        '{ policy: atLeast, k: 3 }',
+        1,
+      );
+      const [b] = eligible;
+      const economy = desks['economy-it'].reviewer.token;
+      const economyTask = await taskOf('economy-it', b);
+      const asked = await decide(t, economy, economyTask, 'requestInfo', {
+        reason: '请补充企业近三年经营情况',
+        checklist: [],
+      });
+      expect(asked.json()).toMatchObject({ candidateStatus: 'paused' });
+      const hrssVote = await vote(b, {
+        organisation: 'approve',
+        hrss: 'approve',
+        publicity: 'reject',
+      });
+      expect(hrssVote.candidateStatus).toBe('paused');
+      const [request] = (
+        await t.request({ url: '/api/information-requests', token: unitOf(b).token })
+      ).json<{ id: string }[]>();
+      const answered = await t.request({
+        method: 'POST',
+        url: `/api/information-requests/${request.id}/answer`,
+        token: unitOf(b).token,
+        payload: { answer: '已补充近三年经营情况' },
+      });
+      expect(answered.statusCode).toBe(204);
+      expect((await statusOf(b)).status).toBe('inProgress');
+      expect((await vote(b, { discipline: 'approve' })).candidateStatus).toBe('passed');
+      // The human resources bureau amends its approval: 2 of 3 needed remain, the outcome reopens.
+      const hrssTask = await taskOf('hrss', b);
+      const current = (
+        await t.request({ url: `/api/review-tasks/${hrssTask}`, token: desks.hrss.reviewer.token })
+      ).json<{ decisions: { id: string }[] }>().decisions;
+      const amended = await decide(t, desks.hrss.reviewer.token, hrssTask, 'reject', {
+        amends: current.at(-1)!.id,
+        reason: '证书核验未通过',
+      });
+      expect(amended.json()).toMatchObject({ candidateStatus: 'inProgress' });
+      expect((await decide(t, economy, economyTask, 'approve')).json()).toMatchObject({
+        candidateStatus: 'passed',
+        explanation: { zh: expect.stringContaining('5 个部门中 3 个同意') },
       });
     });
 
