@@ -24,6 +24,10 @@ import { AnnualCycle1796237000000 } from './1796237000000-AnnualCycle';
 import { Notifications1796231000000 } from './1796231000000-Notifications';
 import { ExpertScoring1796232000000 } from './1796232000000-ExpertScoring';
 import { SchemesAsConfiguration1796233000000 } from './1796233000000-SchemesAsConfiguration';
+import { ConflictDetection1796234000000 } from './1796234000000-ConflictDetection';
+import { CandidateSettlement1796234000001 } from './1796234000001-CandidateSettlement';
+import { AnswerEvidence1796234000002 } from './1796234000002-AnswerEvidence';
+import { TaskDeadlineNotices1796234000003 } from './1796234000003-TaskDeadlineNotices';
 
 /**
  * Every entity and every migration, in order. The app, the CLI and the tests build their data
@@ -59,6 +63,10 @@ export const catalogue: PersistenceCatalogue = {
     Notifications1796231000000,
     ExpertScoring1796232000000,
     SchemesAsConfiguration1796233000000,
+    ConflictDetection1796234000000,
+    CandidateSettlement1796234000001,
+    AnswerEvidence1796234000002,
+    TaskDeadlineNotices1796234000003,
     AnnualCycle1796237000000,
   ],
 };

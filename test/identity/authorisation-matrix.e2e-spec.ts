@@ -90,6 +90,7 @@ const EXPECTED: Record<string, Expectation> = {
   'DELETE /api/calendar/years/:year/declaration': ADMIN,
   'GET /api/editions/:editionId/workflow': ['secretariatAdmin', 'auditor'],
   'GET /api/editions/:editionId/workflow/conflicts': ['secretariatAdmin', 'auditor'],
+  'GET /api/editions/:editionId/workflow/conflict-register': ['secretariatAdmin', 'auditor'],
   'POST /api/editions/:editionId/workflow/advance': ADMIN,
   'POST /api/editions/:editionId/workflow/stages/:stageId/enter': ADMIN,
   'POST /api/editions/:editionId/workflow/stages/:stageId/close': ADMIN,
@@ -116,11 +117,18 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/expert-assignments/:assignmentId/submit': ['expert'],
   'POST /api/expert-assignments/:assignmentId/reopen': ADMIN,
   'POST /api/expert-assignments/:assignmentId/swap': ADMIN,
+  'POST /api/editions/:editionId/workflow/stages/:stageId/candidates/:nominationId/settlement':
+    ADMIN,
   'GET /api/review-tasks': ['departmentReviewer', 'secretariatAdmin'],
   'GET /api/review-tasks/:taskId': ['departmentReviewer', 'secretariatAdmin', 'auditor'],
   'GET /api/review-tasks/:taskId/dossier': ['departmentReviewer', 'secretariatAdmin', 'auditor'],
   'POST /api/review-tasks/:taskId/decisions': ['departmentReviewer', 'secretariatAdmin'],
   'POST /api/review-tasks/:taskId/declaration': ['departmentReviewer'],
+  'PUT /api/review-tasks/:taskId/assignee': ADMIN,
+  'PUT /api/review-tasks/:taskId/due-date': ADMIN,
+  'POST /api/review-tasks/:taskId/conflict-waivers': ADMIN,
+  'GET /api/reviewer-relations': ['departmentReviewer', 'expert'],
+  'POST /api/reviewer-relations': ['departmentReviewer', 'expert'],
   'GET /api/information-requests': ['unitNominator', 'unitApprover'],
   'POST /api/information-requests/:requestId/answer': ['unitNominator', 'unitApprover'],
   'GET /api/me/notifications': 'signedIn',
@@ -136,6 +144,7 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/webhook-subscriptions/:subscriptionId/secret': ADMIN,
   'DELETE /api/webhook-subscriptions/:subscriptionId': ADMIN,
   'GET /api/webhook-subscriptions/:subscriptionId/deliveries': ADMIN,
+  'POST /api/information-requests/:requestId/evidence': ['unitNominator', 'unitApprover'],
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {

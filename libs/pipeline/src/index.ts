@@ -115,6 +115,7 @@ export { formatSelection, formatSelectionDiff } from './format/format-selection'
 export { formatRubricScore } from './format/format-score';
 export type * from './workflow/workflow.types';
 export { CANDIDATE_STAGE_STATUSES, DECIDED_STATUSES } from './workflow/workflow.types';
+export { type Settlement, type SettlementResult, settleEscalation } from './workflow/escalation';
 export { joinOutcome, normaliseJoin } from './workflow/join-policy';
 export {
   type StageGraph,

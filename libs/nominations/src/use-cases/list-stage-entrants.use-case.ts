@@ -12,6 +12,8 @@ export interface StageEntrant {
   candidate: string;
   /** The value of the dossier field asked for as `groupField` (e.g. a scoring stage's panelsBy). */
   group?: string | null;
+  /** The keyed hash of the candidate's ID number (for conflicts of interest), never the number. */
+  identityHash: string | null;
 }
 
 /** Nominations at the secretariat that the submission's evaluation found eligible. */
@@ -44,6 +46,7 @@ export class ListStageEntrantsUseCase {
       .addSelect('n.eligible', 'eligible')
       .addSelect('n.nominating_organisation_id', 'nominatingOrganisationId')
       .addSelect('n.masked_name', 'candidate')
+      .addSelect('n.identity_hash', 'identityHash')
       .where('n.edition_id = :editionId', { editionId })
       .orderBy('n.id');
     if (options.groupField) {

@@ -215,6 +215,60 @@ export const TEMPLATES: Templates = {
       text: `Assignment ${p.assignmentId} was given to another expert (${p.reason}).`,
     }),
   },
+  [Topic.TaskAssigned]: {
+    zh: (p) => ({ subject: '新的审核任务', text: `审核任务 ${p.taskId} 已分配给您。` }),
+    en: (p) => ({
+      subject: 'A review task for you',
+      text: `Review task ${p.taskId} was assigned to you.`,
+    }),
+  },
+  [Topic.ConflictWaived]: {
+    zh: (p) => ({
+      subject: '利益冲突已豁免',
+      text: `秘书处已豁免您在审核任务 ${p.taskId} 上的利益冲突，请继续审核。`,
+    }),
+    en: (p) => ({
+      subject: 'Conflict of interest waived',
+      text: `The secretariat waived your conflict of interest on task ${p.taskId}; please review it.`,
+    }),
+  },
+  [Topic.CandidateSettled]: {
+    zh: (p) => ({
+      subject: '候选对象结果已裁定',
+      text: `提名 ${p.nominationId} 在环节「${p.stageId}」的结果已由秘书处裁定。`,
+    }),
+    en: (p) => ({
+      subject: 'Outcome settled',
+      text: `The secretariat settled nomination ${p.nominationId} in stage "${p.stageId}".`,
+    }),
+  },
+  [Topic.TaskExtended]: {
+    zh: (p) => ({
+      subject: '审核期限已延长',
+      text: `审核任务 ${p.taskId} 的期限延长至 ${p.dueOn}。`,
+    }),
+    en: (p) => ({
+      subject: 'Deadline extended',
+      text: `Review task ${p.taskId} is now due on ${p.dueOn}.`,
+    }),
+  },
+  [Topic.TaskDueSoon]: {
+    zh: (p) => ({
+      subject: `审核任务将于 ${p.dueOn} 截止`,
+      text: `审核任务 ${p.taskId} 将于 ${p.dueOn} 截止，请及时处理。`,
+    }),
+    en: (p) => ({
+      subject: `Review task due on ${p.dueOn}`,
+      text: `Review task ${p.taskId} is due on ${p.dueOn}.`,
+    }),
+  },
+  [Topic.TaskOverdue]: {
+    zh: (p) => ({ subject: '审核任务已逾期', text: `审核任务 ${p.taskId} 已于 ${p.dueOn} 逾期。` }),
+    en: (p) => ({
+      subject: 'Review task overdue',
+      text: `Review task ${p.taskId} was due on ${p.dueOn} and is overdue.`,
+    }),
+  },
   [Topic.Announcement]: {
     zh: () => ({ subject: '通知', text: '您有一条新通知。' }),
     en: () => ({ subject: 'Announcement', text: 'You have a new announcement.' }),

@@ -36,6 +36,14 @@ export interface TopicRule<T extends Topic> {
 
 export type TopicRules = { [T in Topic]: TopicRule<T> };
 
+/** A task's own reviewer when it has one, else the reviewers of its department. */
+function deadlineAudience(p: TopicPayloads[Topic.TaskDueSoon]): Audience[] {
+  if (p.assigneeUserId) return [{ kind: 'users', userIds: [p.assigneeUserId] }];
+  return p.organisationId
+    ? [{ kind: 'role', organisationIds: [p.organisationId], roles: ['departmentReviewer'] }]
+    : [];
+}
+
 const REVIEWERS: RoleName[] = ['departmentReviewer', 'secretariatAdmin', 'expert'];
 const UNIT: RoleName[] = ['unitNominator', 'unitApprover'];
 const none = () => null;
@@ -176,6 +184,37 @@ export const TOPIC_RULES: TopicRules = {
     channels: ['inbox'],
     webhook: false,
     organisationOf: none,
+  },
+  [Topic.TaskAssigned]: {
+    audience: (p) => [{ kind: 'users', userIds: [p.userId] }],
+    channels: ['inbox', 'email'],
+    webhook: false,
+    organisationOf: none,
+  },
+  [Topic.ConflictWaived]: {
+    audience: (p) => [{ kind: 'users', userIds: [p.userId] }],
+    channels: ['inbox'],
+    webhook: false,
+    organisationOf: none,
+  },
+  [Topic.CandidateSettled]: {
+    audience: () => [],
+    channels: [],
+    webhook: true,
+    organisationOf: none,
+  },
+  [Topic.TaskExtended]: { audience: () => [], channels: [], webhook: true, organisationOf: none },
+  [Topic.TaskDueSoon]: {
+    audience: (p) => deadlineAudience(p),
+    channels: ['inbox', 'email'],
+    webhook: false,
+    organisationOf: (p) => p.organisationId,
+  },
+  [Topic.TaskOverdue]: {
+    audience: (p) => [...deadlineAudience(p), { kind: 'secretariat' }],
+    channels: ['inbox', 'email'],
+    webhook: false,
+    organisationOf: (p) => p.organisationId,
   },
   [Topic.Announcement]: {
     audience: (p) => [audienceOf(p.audience)],

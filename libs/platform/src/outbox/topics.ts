@@ -28,6 +28,12 @@ export enum Topic {
   InformationAnswered = 'workflow.information-answered',
   TasksDue = 'workflow.tasks-due',
   ReviewerRecused = 'workflow.reviewer-recused',
+  TaskAssigned = 'workflow.task-assigned',
+  ConflictWaived = 'workflow.conflict-waived',
+  CandidateSettled = 'workflow.candidate-settled',
+  TaskExtended = 'workflow.task-extended',
+  TaskDueSoon = 'workflow.task-due-soon',
+  TaskOverdue = 'workflow.task-overdue',
   ExpertMarksSubmitted = 'workflow.expert-marks-submitted',
   ExpertMarksReopened = 'workflow.expert-marks-reopened',
   ExpertSwapped = 'workflow.expert-swapped',
@@ -37,6 +43,18 @@ export enum Topic {
 
 /** Stage events also carry how many candidates ended in each status. */
 type WithStatusCounts<T> = T & { [status: string]: string | number | boolean | null };
+
+/** A task's reminder (3 or 1 working days before) or its escalation (the day after). */
+interface TaskDeadlineNotice {
+  taskId: string;
+  editionId: string;
+  stageId: string;
+  nominationId: string;
+  organisationId: string | null;
+  assigneeUserId: string | null;
+  dueOn: string;
+  notice: 'reminder-3' | 'reminder-1' | 'overdue';
+}
 
 /** Each topic maps to exactly one payload type. */
 export interface TopicPayloads {
@@ -94,6 +112,8 @@ export interface TopicPayloads {
     taskId: string;
     organisationId: string | null;
     dueOn: string | null;
+    /** How many files came with the answer. */
+    evidenceFiles: number;
   };
   [Topic.TasksDue]: {
     editionId: string;
@@ -111,7 +131,21 @@ export interface TopicPayloads {
     organisationId: string | null;
     userId: string;
     kind: string | null;
+    /** The reviewer the task went to, or null when nobody was left (flagged). */
+    reassignedTo: string | null;
+    awaitingAssignment: boolean;
   };
+  [Topic.TaskAssigned]: { taskId: string; editionId: string; stageId: string; userId: string };
+  [Topic.ConflictWaived]: { taskId: string; editionId: string; userId: string };
+  [Topic.CandidateSettled]: {
+    editionId: string;
+    stageId: string;
+    nominationId: string;
+    status: string;
+  };
+  [Topic.TaskExtended]: { taskId: string; editionId: string; stageId: string; dueOn: string };
+  [Topic.TaskDueSoon]: TaskDeadlineNotice;
+  [Topic.TaskOverdue]: TaskDeadlineNotice;
   [Topic.ExpertMarksSubmitted]: {
     assignmentId: string;
     editionId: string;

@@ -24,6 +24,8 @@ export enum JobName {
   NotificationDispatch = 'notifications.dispatch',
   /** One delivery (an e-mail or a webhook call), sent at most once by its idempotency key. */
   NotificationDeliver = 'notifications.deliver',
+  /** A task's reminder day (3 and 1 working days before it is due) or its first overdue day. */
+  WorkflowTaskDeadline = 'workflow.task-deadline',
 }
 
 /** Each job name maps to exactly one payload type. */
@@ -35,6 +37,15 @@ export interface JobPayloads {
   [JobName.WorkflowScheduleTick]: Record<string, never>;
   [JobName.NotificationDispatch]: { eventId: string; topic: string; payload: unknown };
   [JobName.NotificationDeliver]: { deliveryId: string };
+  [JobName.WorkflowTaskDeadline]: {
+    editionId: string;
+    stageId: string;
+    /** The due date the notice is for: a task whose date has moved since gets no notice. */
+    dueOn: string;
+    notice: 'reminder-3' | 'reminder-1' | 'overdue';
+    /** One task (after an extension or a resumed clock); absent: every task of the stage. */
+    taskId?: string;
+  };
 }
 
 /** Which queue carries each job. */
@@ -46,6 +57,7 @@ export const JOB_QUEUES: Record<JobName, QueueName> = {
   [JobName.WorkflowScheduleTick]: QueueName.Workflow,
   [JobName.NotificationDispatch]: QueueName.Notifications,
   [JobName.NotificationDeliver]: QueueName.Notifications,
+  [JobName.WorkflowTaskDeadline]: QueueName.Workflow,
 };
 
 export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N] };

@@ -6,10 +6,12 @@ import {
   buildStageGraph,
   type CandidateOutcome,
   checkTransition,
+  type Explanation,
   type Stage,
   type StageKindPlugin,
   stageKindOf,
   type StageTransition,
+  type TaskState,
 } from '@craftcert/pipeline';
 import { addOutboxEvent, NotFoundError, Topic } from '@craftcert/platform';
 import { LoadEditionDefinitionUseCase } from '@craftcert/programmes';
@@ -182,10 +184,13 @@ export class StageRunner {
       tx,
       candidates.map((c) => c.id),
     );
+    // A candidate the secretariat settled keeps that outcome; the others follow their tasks.
     const current = candidates.map((c) => ({
       candidate: c,
       withdrawn: withdrawn.has(c.nominationId) || c.status === 'withdrawn',
-      outcome: kind.outcome(stage, states.get(c.id) ?? [], { timedOut }),
+      outcome: c.settled
+        ? settledOutcome(c.status, c.settled.explanation)
+        : kind.outcome(stage, states.get(c.id) ?? [], { timedOut }),
     }));
 
     const check = kind.mayClose(
@@ -265,6 +270,39 @@ export class StageRunner {
       row,
       timedOut: row.dueOn !== null && today() > row.dueOn,
     };
+  }
+
+  /**
+   * Recomputes every open candidate of an open stage under the edition's (re-pinned) definition:
+   * after a migration changed the stage's join rule. Settled and withdrawn candidates stay.
+   */
+  async recomputeOutcomes(tx: EntityManager, editionId: string, stageId: string): Promise<number> {
+    const context = await this.openStageForDecision(tx, editionId, stageId);
+    const candidates = (await this.stages.lockCandidates(tx, editionId, stageId)).filter(
+      (c) => !c.settled && c.status !== 'withdrawn',
+    );
+    const states = await this.tasks.taskStates(
+      tx,
+      candidates.map((c) => c.id),
+    );
+    await this.stages.updateOutcomes(
+      tx,
+      candidates.map((c) =>
+        toUpdate(
+          c.id,
+          context.kind.outcome(context.stage, states.get(c.id) ?? [], {
+            timedOut: context.timedOut,
+          }),
+          false,
+        ),
+      ),
+    );
+    return candidates.length;
+  }
+
+  /** A candidate's outcome from their tasks' current decisions, as the stage's kind computes it. */
+  outcomeOf(context: StageContext, states: readonly TaskState[]): CandidateOutcome {
+    return context.kind.outcome(context.stage, states, { timedOut: context.timedOut });
   }
 
   /** Recomputes one candidate's outcome from their tasks' current decisions (candidate row locked). */
@@ -363,6 +401,15 @@ function toUpdate(id: string, outcome: CandidateOutcome, withdrawn: boolean): Ou
     explanation: outcome.explanation,
     escalated: outcome.escalated ?? false,
   };
+}
+
+/** The row update for an outcome (a withdrawn candidate keeps its own explanation). */
+export function outcomeUpdate(id: string, outcome: CandidateOutcome): OutcomeUpdate {
+  return toUpdate(id, outcome, false);
+}
+
+function settledOutcome(status: string, explanation: Explanation): CandidateOutcome {
+  return { status: status === 'passed' ? 'passed' : 'failed', explanation, escalated: false };
 }
 
 function countBy(values: readonly string[]): Record<string, number> {
