@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
+import { idNumberCheckCharacter } from '@craftcert/pipeline';
 import { ParsePool } from '@craftcert/platform';
 import {
   Cast,
@@ -20,7 +21,11 @@ interface ErrorBody {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_ROWS = 150;
 const MAX_BYTES = 4 * 1024 * 1024;
-const idNumber = (i: number) => `3301021975020${String(10000 + i).slice(-5)}`;
+/** A distinct resident ID number per row, with its GB 11643 check character. */
+const idNumber = (i: number) => {
+  const body = `33010219750201${String(1000 + i).slice(-3)}`;
+  return body + idNumberCheckCharacter(body);
+};
 
 /** A dossier value as a person would type it into a cell. */
 function cellValue(value: unknown): ExcelJS.CellValue {

@@ -5,6 +5,7 @@ import {
   createStaff,
   FILES,
   openEdition,
+  shippedSource,
   startTestApp,
   TestApp,
 } from '@craftcert/testing';
@@ -39,7 +40,12 @@ describe('workflow: qualification check, then a departmental review on the shipp
     cast = await createCast(t);
     db = t.app.get(DataSource);
     admin = cast.staff.secretariatAdmin.token;
-    ({ editionId } = await openEdition(t));
+    // The unit channel forwards ineligible nominations too (marked), so the check can fail them.
+    const source = shippedSource('hangzhou-city-craftsman').replace(
+      '    rankingRequired: true\n',
+      '    rankingRequired: true\n    forwardIneligible: true\n',
+    );
+    ({ editionId } = await openEdition(t, { source }));
     await coverNextYear(t, admin);
     desks = await createDepartments(t, cast);
     const forwarded = await forwardNominations(t, cast, editionId, 3, 1);

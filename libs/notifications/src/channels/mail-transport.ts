@@ -13,7 +13,7 @@ export interface OutgoingMail {
 }
 
 /** A `.eml` file's name: a timestamp and the delivery it holds. */
-export const MAIL_FILE = /^\d{8}T\d{6}Z-[0-9a-f-]{36}\.eml$/;
+export const MAIL_FILE = /^\d{8}T\d{9}Z-[0-9a-f-]{36}\.eml$/;
 
 /**
  * E-mail out: over SMTP when SMTP_URL is set, otherwise (the embedded default) each message is
@@ -49,7 +49,8 @@ export class MailTransport implements OnModuleDestroy {
     }
     const info = await this.files.sendMail(message);
     await mkdir(this.directory, { recursive: true, mode: 0o700 });
-    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
+    // Milliseconds too: the names sort newest first, even for messages a moment apart.
+    const stamp = new Date().toISOString().replace(/[-:.]/g, '');
     // 0600: the file holds a live single-use link.
     await writeFile(resolve(this.directory, `${stamp}-${deliveryId}.eml`), info.message as Buffer, {
       mode: 0o600,
