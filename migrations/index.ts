@@ -5,6 +5,7 @@ import { CALENDAR_ENTITIES } from '@craftcert/calendar/entities';
 import { IDENTITY_ENTITIES } from '@craftcert/identity/entities';
 import { NOMINATION_ENTITIES } from '@craftcert/nominations/entities';
 import { PROGRAMME_ENTITIES } from '@craftcert/programmes/entities';
+import { PUBLICATION_ENTITIES } from '@craftcert/publication/entities';
 import { WORKFLOW_ENTITIES } from '@craftcert/workflow/entities';
 import { Foundation1795601469900 } from './1795601469900-Foundation';
 import { Programmes1795602237810 } from './1795602237810-Programmes';
@@ -19,6 +20,7 @@ import { SigningKeyOutsideDatabase1796219323148 } from './1796219323148-SigningK
 import { Workflow1796219487509 } from './1796219487509-Workflow';
 import { PasswordChangeRequired1796222378814 } from './1796222378814-PasswordChangeRequired';
 import { ConflictDeclarations1796224000000 } from './1796224000000-ConflictDeclarations';
+import { Publication1796236000000 } from './1796236000000-Publication';
 
 /**
  * Every entity and every migration, in order. The app, the CLI and the tests build their data
@@ -34,6 +36,7 @@ export const catalogue: PersistenceCatalogue = {
     ...NOMINATION_ENTITIES,
     ...CALENDAR_ENTITIES,
     ...WORKFLOW_ENTITIES,
+    ...PUBLICATION_ENTITIES,
   ],
   migrations: [
     Foundation1795601469900,
@@ -49,5 +52,6 @@ export const catalogue: PersistenceCatalogue = {
     Workflow1796219487509,
     PasswordChangeRequired1796222378814,
     ConflictDeclarations1796224000000,
+    Publication1796236000000,
   ],
 };

@@ -104,6 +104,13 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/review-tasks/:taskId/declaration': ['departmentReviewer'],
   'GET /api/information-requests': ['unitNominator', 'unitApprover'],
   'POST /api/information-requests/:requestId/answer': ['unitNominator', 'unitApprover'],
+  'GET /': 'public',
+  'GET /editions/:editionId': 'public',
+  'GET /verify/:certificateNo': 'public',
+  'GET /verify/:certificateNo/certificate.pdf': 'public',
+  'GET /.well-known/jwks.json': 'public',
+  'GET /api/public/certificates/:certificateNo': 'public',
+  'POST /api/certificates/:certificateNo/revocation': ADMIN,
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {
@@ -119,6 +126,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   stageId: 'departmental-review',
   taskId: '00000000-0000-4000-8000-000000000007',
   requestId: '00000000-0000-4000-8000-000000000008',
+  certificateNo: '0123456789ABCDEFGHJKM',
 };
 
 describe('authorisation matrix: every route × every role', () => {

@@ -5,6 +5,7 @@ import { IdentityModule } from '@craftcert/identity';
 import { HealthModule, HttpSecurityModule, Runtime } from '@craftcert/platform';
 import { NominationsModule } from '@craftcert/nominations';
 import { ProgrammesModule } from '@craftcert/programmes';
+import { PublicationHttpModule } from '@craftcert/publication';
 import { WorkflowHttpModule } from '@craftcert/workflow';
 
 /** HTTP controllers and the guards in front of them: loaded when ROLE is `api` or `all`. */
@@ -22,6 +23,7 @@ export class ApiModule {
         AuditHttpModule,
         CalendarHttpModule,
         WorkflowHttpModule,
+        PublicationHttpModule,
       ],
     };
   }

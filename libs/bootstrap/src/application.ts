@@ -18,6 +18,7 @@ import {
   ShutdownState,
   WorkerLifecycle,
 } from '@craftcert/platform';
+import { registerSiteViews } from '@craftcert/publication';
 import { AppModule } from './app.module';
 import { mountQueueDashboard } from './queue-dashboard';
 
@@ -52,6 +53,7 @@ export async function createApp(runtime: Runtime): Promise<App> {
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter);
   await app.register(fastifyCookie);
+  await registerSiteViews(app);
   const fastify = app.getHttpAdapter().getInstance();
   // One hook for what every request needs first: security headers (computed once), its id
   // echoed back, and the context everything it triggers (guards, use cases, audit) can read.

@@ -28,6 +28,7 @@ import { ListTipOffsUseCase } from './use-cases/list-tip-offs.use-case';
 import { MigrateEditionDefinitionUseCase } from './use-cases/migrate-edition-definition.use-case';
 import { RankNominationsUseCase } from './use-cases/rank-nominations.use-case';
 import { ReadDossierForReviewUseCase } from './use-cases/read-dossier-for-review.use-case';
+import { ReadPublicProfilesUseCase } from './use-cases/read-public-profiles.use-case';
 import { ReadPersonalDataUseCase } from './use-cases/read-personal-data.use-case';
 import { ReceiveTipOffUseCase } from './use-cases/receive-tip-off.use-case';
 import { RecordAwardUseCase } from './use-cases/record-award.use-case';
@@ -40,6 +41,7 @@ import { UploadEvidenceUseCase } from './use-cases/upload-evidence.use-case';
 import { WithdrawNominationUseCase } from './use-cases/withdraw-nomination.use-case';
 
 export const NOMINATION_USE_CASES = [
+  ReadPublicProfilesUseCase,
   DraftNominationUseCase,
   SaveDossierUseCase,
   SubmitNominationUseCase,

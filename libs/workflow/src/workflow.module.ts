@@ -30,6 +30,7 @@ import { ReadStageProgressUseCase } from './use-cases/read-stage-progress.use-ca
 import { ReadTaskDossierUseCase } from './use-cases/read-task-dossier.use-case';
 import { ReadWorkflowUseCase } from './use-cases/read-workflow.use-case';
 import { RemindOpenTasksUseCase } from './use-cases/remind-open-tasks.use-case';
+import { StageEffects } from './use-cases/stage-effects';
 import { StageRunner } from './use-cases/stage-runner';
 
 export const WORKFLOW_USE_CASES = [
@@ -68,10 +69,11 @@ export const WORKFLOW_USE_CASES = [
     DepartmentRepository,
     WorkflowQueries,
     StageRunner,
+    StageEffects,
     StageEndScheduler,
     ...WORKFLOW_USE_CASES,
   ],
-  exports: WORKFLOW_USE_CASES,
+  exports: [...WORKFLOW_USE_CASES, StageEffects],
 })
 export class WorkflowModule {}
 

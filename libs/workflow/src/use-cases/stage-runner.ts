@@ -22,6 +22,7 @@ import {
 } from '../persistence/stage.repository';
 import { TaskRepository } from '../persistence/task.repository';
 import type { StageTransitionEntity, WorkflowStageEntity } from '../persistence/workflow.entities';
+import { StageEffects } from './stage-effects';
 
 export interface TransitionRequest {
   editionId: string;
@@ -71,6 +72,7 @@ export class StageRunner {
     private readonly stages: StageRepository,
     private readonly tasks: TaskRepository,
     private readonly departments: DepartmentRepository,
+    private readonly effects: StageEffects,
   ) {}
 
   async graph(tx: EntityManager, editionId: string) {
@@ -113,6 +115,12 @@ export class StageRunner {
       tasks,
       dueOn,
     );
+    await this.effects.entered(tx, {
+      editionId,
+      stage,
+      nominationIds: entrants.map((e) => e.nominationId),
+      actorId: request.actorId,
+    });
     const summary = { candidates: entrants.length, tasks: taskCount };
     const record = await this.stages.recordTransition(tx, {
       editionId,

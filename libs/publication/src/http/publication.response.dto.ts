@@ -1,0 +1,51 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+class LocalizedTextResponse {
+  @ApiProperty() zh: string;
+  @ApiProperty() en: string;
+}
+
+class PublicFieldResponse {
+  @ApiProperty() id: string;
+  @ApiProperty({ type: LocalizedTextResponse }) label: LocalizedTextResponse;
+  @ApiProperty() value: string;
+}
+
+export class CertificateVerificationResponse {
+  @ApiProperty() certificateNo: string;
+  @ApiProperty({ format: 'uuid' }) editionId: string;
+  @ApiProperty() holderName: string;
+  @ApiProperty({ type: [PublicFieldResponse], description: 'Public fields only' })
+  fields: PublicFieldResponse[];
+  @ApiProperty({ type: LocalizedTextResponse }) programme: LocalizedTextResponse;
+  @ApiProperty({ type: LocalizedTextResponse }) tier: LocalizedTextResponse;
+  @ApiProperty() edition: string;
+  @ApiProperty({ format: 'date-time' }) issuedAt: Date;
+  @ApiProperty({ enum: ['valid', 'revoked'] }) status: 'valid' | 'revoked';
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) revokedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String }) revocationGrounds: string | null;
+  @ApiProperty({ description: 'The Open Badges 3.0 credential as a VC-JWT (EdDSA, Ed25519)' })
+  credential: string;
+  @ApiProperty({ description: "The credential's signature verifies against the issuer's key" })
+  signatureValid: boolean;
+}
+
+export class RevocationResponse {
+  @ApiProperty() certificateNo: string;
+  @ApiProperty({ enum: ['revoked'] }) status: 'revoked';
+  @ApiProperty({ format: 'date-time' }) revokedAt: Date;
+  @ApiProperty() revocationGrounds: string;
+}
+
+class JwkResponse {
+  @ApiProperty({ example: 'OKP' }) kty: string;
+  @ApiProperty({ example: 'Ed25519' }) crv: string;
+  @ApiProperty() x: string;
+  @ApiProperty() kid: string;
+  @ApiProperty({ example: 'EdDSA' }) alg: string;
+  @ApiProperty({ example: 'sig' }) use: string;
+}
+
+export class JwksResponse {
+  @ApiProperty({ type: [JwkResponse] }) keys: JwkResponse[];
+}

@@ -1,0 +1,55 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NominationsModule } from '@craftcert/nominations';
+import { ProgrammesModule } from '@craftcert/programmes';
+import { WorkflowModule } from '@craftcert/workflow';
+import { CredentialIssuer } from './credentials/credential-issuer';
+import { CertificatesController } from './http/certificates.controller';
+import { PublicSiteController } from './http/public-site.controller';
+import { CertificateRepository } from './persistence/certificate.repository';
+import { PUBLICATION_ENTITIES } from './persistence/publication.entities';
+import { PublishedListRepository } from './persistence/published-list.repository';
+import { ListPublishedListsUseCase } from './use-cases/list-published-lists.use-case';
+import { ReadPublishedListUseCase } from './use-cases/read-published-list.use-case';
+import { ReleaseEditionUseCase } from './use-cases/release-edition.use-case';
+import { RenderCertificatePdfUseCase } from './use-cases/render-certificate-pdf.use-case';
+import { RevokeCertificateUseCase } from './use-cases/revoke-certificate.use-case';
+import { VerifyCertificateUseCase } from './use-cases/verify-certificate.use-case';
+
+export const PUBLICATION_USE_CASES = [
+  ReleaseEditionUseCase,
+  ListPublishedListsUseCase,
+  ReadPublishedListUseCase,
+  VerifyCertificateUseCase,
+  RevokeCertificateUseCase,
+  RenderCertificatePdfUseCase,
+];
+
+/**
+ * Publication: what entering the notice and release stages does (registered with the stage
+ * runner's effects), certificates and their credentials. Loaded by every role, so a scheduled
+ * stage entry in a worker publishes too.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(PUBLICATION_ENTITIES),
+    ProgrammesModule,
+    NominationsModule,
+    WorkflowModule,
+  ],
+  providers: [
+    CertificateRepository,
+    PublishedListRepository,
+    CredentialIssuer,
+    ...PUBLICATION_USE_CASES,
+  ],
+  exports: [...PUBLICATION_USE_CASES, CredentialIssuer],
+})
+export class PublicationModule {}
+
+/** The public site and the certificate routes: loaded only by processes that serve HTTP. */
+@Module({
+  imports: [PublicationModule],
+  controllers: [PublicSiteController, CertificatesController],
+})
+export class PublicationHttpModule {}
