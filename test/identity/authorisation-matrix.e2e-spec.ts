@@ -111,6 +111,11 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /.well-known/jwks.json': 'public',
   'GET /api/public/certificates/:certificateNo': 'public',
   'POST /api/certificates/:certificateNo/revocation': ADMIN,
+  'POST /editions/:editionId/objections': 'public',
+  'POST /api/editions/:editionId/objections': ADMIN,
+  'GET /api/editions/:editionId/objections': ADMIN,
+  'GET /api/objections/:objectionId/contact': ADMIN,
+  'POST /api/objections/:objectionId/triage': ADMIN,
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {
@@ -127,6 +132,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   taskId: '00000000-0000-4000-8000-000000000007',
   requestId: '00000000-0000-4000-8000-000000000008',
   certificateNo: '0123456789ABCDEFGHJKM',
+  objectionId: '00000000-0000-4000-8000-000000000009',
 };
 
 describe('authorisation matrix: every route × every role', () => {

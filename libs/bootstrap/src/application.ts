@@ -24,6 +24,8 @@ import { mountQueueDashboard } from './queue-dashboard';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 const UPLOAD_ROUTE = /\/(evidence|nominations\/import)$/;
+// The public site's plain HTML forms (no JavaScript): the objection form of a public notice.
+const FORM_ROUTE = /^\/editions\/:editionId\/objections$/;
 // Helmet's defaults, except that the OpenAPI UI needs its inline bootstrap script and styles.
 const SECURITY_HEADERS = securityHeaders({
   contentSecurityPolicy: {
@@ -70,6 +72,7 @@ export async function createApp(runtime: Runtime): Promise<App> {
   refuseCrossSiteRequests(fastify, {
     origins: allowedOrigins(runtime.config),
     isUploadRoute: (url) => UPLOAD_ROUTE.test(url),
+    isFormRoute: (url) => FORM_ROUTE.test(url),
   });
   fastify.addHook('onRoute', (route) => {
     if (UPLOAD_ROUTE.test(route.url)) route.bodyLimit = runtime.config.UPLOAD_LIMIT_BYTES;

@@ -12,6 +12,8 @@ export interface IncomingRequest {
   headers: Record<string, string | string[] | undefined>;
   /** Upload routes take a file's own bytes (any content type) as the body. */
   uploadRoute: boolean;
+  /** Public site forms without JavaScript post application/x-www-form-urlencoded. */
+  formRoute?: boolean;
 }
 
 export type Refusal = { code: ErrorCode; message: string };
@@ -65,7 +67,8 @@ export function judgeRequest(
     Number(header(headers, 'content-length') ?? 0) > 0;
   if (contentType && hasBody && !request.uploadRoute) {
     const media = contentType.split(';')[0].trim().toLowerCase();
-    if (media !== 'application/json' && !media.endsWith('+json')) {
+    const form = request.formRoute === true && media === 'application/x-www-form-urlencoded';
+    if (media !== 'application/json' && !media.endsWith('+json') && !form) {
       return {
         code: 'UNSUPPORTED_MEDIA_TYPE',
         message: `This route accepts application/json bodies, not ${media || 'an empty content type'}`,
@@ -78,7 +81,11 @@ export function judgeRequest(
 /** Applies judgeRequest to every request, before its body is read. */
 export function refuseCrossSiteRequests(
   fastify: FastifyInstance,
-  options: { origins: ReadonlySet<string>; isUploadRoute: (routeUrl: string) => boolean },
+  options: {
+    origins: ReadonlySet<string>;
+    isUploadRoute: (routeUrl: string) => boolean;
+    isFormRoute?: (routeUrl: string) => boolean;
+  },
 ): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     const routeUrl = request.routeOptions.url;
@@ -87,6 +94,7 @@ export function refuseCrossSiteRequests(
         method: request.method,
         headers: request.headers,
         uploadRoute: routeUrl !== undefined && options.isUploadRoute(routeUrl),
+        formRoute: routeUrl !== undefined && (options.isFormRoute?.(routeUrl) ?? false),
       },
       options.origins,
     );

@@ -16,3 +16,10 @@ export interface PublishedEntry {
   /** Set on an announcement: the holder's certificate number. */
   certificateNo?: string;
 }
+
+/** A change to a published list, as the page shows it. */
+export interface ListChange {
+  at: string;
+  zh: string;
+  en: string;
+}

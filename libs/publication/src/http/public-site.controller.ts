@@ -1,11 +1,18 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '@craftcert/identity';
-import { NotFoundError } from '@craftcert/platform';
+import {
+  CredentialRoute,
+  type FieldError,
+  NotFoundError,
+  RequestValidationError,
+} from '@craftcert/platform';
+import { ObjectionPeriodClosedError } from '../domain/publication.errors';
 import { renderPage } from '../site/site-views';
 import { ListPublishedListsUseCase } from '../use-cases/list-published-lists.use-case';
 import { ReadPublishedListUseCase } from '../use-cases/read-published-list.use-case';
+import { SubmitObjectionUseCase } from '../use-cases/submit-objection.use-case';
 import { RenderCertificatePdfUseCase } from '../use-cases/render-certificate-pdf.use-case';
 import { VerifyCertificateUseCase } from '../use-cases/verify-certificate.use-case';
 
@@ -24,6 +31,7 @@ export class PublicSiteController {
     private readonly readList: ReadPublishedListUseCase,
     private readonly verifyCertificate: VerifyCertificateUseCase,
     private readonly renderPdf: RenderCertificatePdfUseCase,
+    private readonly submitObjection: SubmitObjectionUseCase,
   ) {}
 
   @Get()
@@ -40,9 +48,80 @@ export class PublicSiteController {
   ) {
     return this.orNotFound(request, reply, async () => {
       if (!UUID.test(editionId)) throw new NotFoundError(`Edition ${editionId}`);
-      const view = await this.readList.execute(editionId);
-      return renderPage(request, reply, 'list', { ...view, pageTitle: view.list.title.zh });
+      return this.listPage(request, reply, editionId);
     });
+  }
+
+  /**
+   * The notice's objection form (a plain form post): accepted → redirect to the notice showing
+   * the receipt number; refused → the notice again with each message next to its field.
+   */
+  @Post('editions/:editionId/objections')
+  @HttpCode(303)
+  @CredentialRoute()
+  async object(
+    @Param('editionId') editionId: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.orNotFound(request, reply, async () => {
+      if (!UUID.test(editionId)) throw new NotFoundError(`Edition ${editionId}`);
+      const form = formFields(request.body);
+      try {
+        const { receiptNo } = await this.submitObjection.execute({
+          editionId,
+          nominationId: form.nominationId ?? '',
+          objectorKind: form.objectorKind === 'organisation' ? 'organisation' : 'individual',
+          name: form.name ?? '',
+          contact: form.contact ?? '',
+          facts: form.facts ?? '',
+          channel: 'web',
+          recordedBy: null,
+        });
+        void reply
+          .status(303)
+          .header('location', `/editions/${editionId}?receipt=${receiptNo}#objection`);
+        return '';
+      } catch (error) {
+        if (error instanceof RequestValidationError) {
+          const errors = Object.fromEntries(
+            (error.errors ?? []).map((e: FieldError) => [e.path, e.message]),
+          );
+          return this.listPage(request, reply, editionId, { errors, form }, 400);
+        }
+        if (error instanceof ObjectionPeriodClosedError) {
+          return this.listPage(request, reply, editionId, { closed: error }, 409);
+        }
+        throw error;
+      }
+    });
+  }
+
+  private async listPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    editionId: string,
+    extra: Record<string, unknown> = {},
+    status = 200,
+  ) {
+    const view = await this.readList.execute(editionId);
+    const query = request.query as Record<string, unknown>;
+    const receipt = typeof query.receipt === 'string' ? query.receipt.slice(0, 20) : null;
+    return renderPage(
+      request,
+      reply,
+      'list',
+      {
+        errors: {},
+        form: {},
+        closed: null,
+        ...view,
+        ...extra,
+        receipt,
+        pageTitle: view.list.title.zh,
+      },
+      status,
+    );
   }
 
   @Get('verify/:certificateNo')
@@ -86,4 +165,14 @@ export class PublicSiteController {
       return renderPage(request, reply, 'not-found', { pageTitle: '404' }, 404);
     }
   }
+}
+
+/** A urlencoded form body, as the adapter's form parser hands it over: text fields only. */
+function formFields(body: unknown): Record<string, string | undefined> {
+  if (typeof body !== 'object' || body === null || Buffer.isBuffer(body)) return {};
+  const fields: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === 'string') fields[key] = value;
+  }
+  return fields;
 }

@@ -49,3 +49,37 @@ class JwkResponse {
 export class JwksResponse {
   @ApiProperty({ type: [JwkResponse] }) keys: JwkResponse[];
 }
+
+export class ObjectionReceiptResponse {
+  @ApiProperty({ description: 'Quote it when asking about the objection' }) receiptNo: string;
+  @ApiProperty({ format: 'date-time' }) receivedAt: Date;
+}
+
+export class ObjectionResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() receiptNo: string;
+  @ApiProperty({ format: 'uuid' }) nominationId: string;
+  @ApiProperty({ enum: ['individual', 'organisation'] }) objectorKind: string;
+  @ApiProperty({ description: "The objector's name masked, or the organisation's" })
+  objector: string;
+  @ApiProperty() facts: string;
+  @ApiProperty({ enum: ['web', 'letter', 'phone', 'visit'] }) channel: string;
+  @ApiProperty({ enum: ['received', 'investigating', 'upheld', 'dismissed'] }) status: string;
+  @ApiProperty({ nullable: true, type: String }) findings: string | null;
+  @ApiProperty({ format: 'date-time' }) receivedAt: Date;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) decidedAt: Date | null;
+}
+
+export class ObjectorContactResponse {
+  @ApiProperty() name: string;
+  @ApiProperty() contact: string;
+}
+
+export class TriageResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() receiptNo: string;
+  @ApiProperty({ enum: ['investigating', 'upheld', 'dismissed'] }) status: string;
+  @ApiProperty() findings: string;
+  @ApiProperty({ description: 'The person was removed from the notice (upheld)' })
+  removed: boolean;
+}

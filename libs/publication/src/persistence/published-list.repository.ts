@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { LocalizedText } from '@craftcert/pipeline';
-import type { PublishedEntry } from '../domain/published-entry';
+import type { ListChange, PublishedEntry } from '../domain/published-entry';
 import { PublishedListEntity } from './publication.entities';
 
 export interface PublishedListSummary {
@@ -24,11 +24,13 @@ export class PublishedListRepository {
     tx: EntityManager,
     list: Pick<PublishedListEntity, 'editionId' | 'stageId' | 'kind' | 'title'> & {
       entries: PublishedEntry[];
+      opensOn?: string | null;
+      closesOn?: string | null;
     },
   ): Promise<void> {
     await tx.query(
-      `INSERT INTO published_list (edition_id, stage_id, kind, title, entries)
-       VALUES ($1, $2, $3, $4::jsonb, $5::jsonb)
+      `INSERT INTO published_list (edition_id, stage_id, kind, title, entries, opens_on, closes_on)
+       VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7)
        ON CONFLICT ON CONSTRAINT uq_published_list_stage
        DO UPDATE SET entries = EXCLUDED.entries, title = EXCLUDED.title, updated_at = now()`,
       [
@@ -37,7 +39,36 @@ export class PublishedListRepository {
         list.kind,
         JSON.stringify(list.title),
         JSON.stringify(list.entries),
+        list.opensOn ?? null,
+        list.closesOn ?? null,
       ],
+    );
+  }
+
+  /** The edition's notice, locked for a change (an objection upheld). */
+  lockNotice(tx: EntityManager, editionId: string): Promise<PublishedListEntity | null> {
+    return tx.findOne(PublishedListEntity, {
+      where: { editionId, kind: 'notice' },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /** The edition's notice as the objection form needs it (no lock). */
+  notice(editionId: string, manager: EntityManager = this.dataSource.manager) {
+    return manager.findOne(PublishedListEntity, { where: { editionId, kind: 'notice' } });
+  }
+
+  /** Republishes a list with entries removed and the change recorded; `updated_at` moves. */
+  async republish(
+    tx: EntityManager,
+    id: string,
+    entries: PublishedEntry[],
+    change: ListChange,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE published_list SET entries = $2::jsonb, changes = changes || $3::jsonb,
+         updated_at = now() WHERE id = $1`,
+      [id, JSON.stringify(entries), JSON.stringify([change])],
     );
   }
 
@@ -69,11 +100,14 @@ export class PublishedListRepository {
 
   /** An edition's latest list: the announcement once released, else its notice. */
   latest(editionId: string): Promise<PublishedListEntity | null> {
-    return this.dataSource.manager
-      .createQueryBuilder(PublishedListEntity, 'l')
-      .where('l.edition_id = :editionId', { editionId })
-      .orderBy(`CASE l.kind WHEN 'announcement' THEN 0 ELSE 1 END`)
-      .addOrderBy('l.published_at', 'DESC')
-      .getOne();
+    return (
+      this.dataSource.manager
+        .createQueryBuilder(PublishedListEntity, 'l')
+        .where('l.edition_id = :editionId', { editionId })
+        // 'announcement' sorts before 'notice'.
+        .orderBy('l.kind', 'ASC')
+        .addOrderBy('l.published_at', 'DESC')
+        .getOne()
+    );
   }
 }

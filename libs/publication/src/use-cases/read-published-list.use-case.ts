@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { toLocalDate } from '@craftcert/calendar';
 import { NotFoundError } from '@craftcert/platform';
 import type { LocalizedText } from '@craftcert/pipeline';
 import { PublishedListRepository } from '../persistence/published-list.repository';
@@ -10,6 +11,8 @@ export interface PublishedListView {
   columns: { id: string; label: LocalizedText }[];
   /** Republished since first published. */
   updated: boolean;
+  /** A notice whose period has not ended (Asia/Shanghai): the objection form is shown. */
+  open: boolean;
 }
 
 /** An edition's published list (its announcement, else its notice); none yet is not found. */
@@ -25,7 +28,8 @@ export class ReadPublishedListUseCase {
     return {
       list,
       columns: [...columns].map(([id, label]) => ({ id, label })),
-      updated: list.updatedAt.getTime() - list.publishedAt.getTime() > 1000,
+      updated: list.changes.length > 0,
+      open: list.kind === 'notice' && (!list.closesOn || toLocalDate(new Date()) <= list.closesOn),
     };
   }
 }
