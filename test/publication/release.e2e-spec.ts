@@ -156,6 +156,9 @@ describe('release: the announcement, certificates, credentials and revocation', 
     expect(text.startsWith('%PDF-')).toBe(true);
     expect(text).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSans/);
     expect(text).toContain('/Subtype /Image');
+    // Drawn once and kept: the second request gets the very same bytes (pdfkit stamps a creation time).
+    const again = await t.request({ url: `/verify/${numbers[0]}/certificate.pdf` });
+    expect(again.rawPayload.equals(pdf.rawPayload)).toBe(true);
   });
 
   it('answers 404 for an unknown number and 400 for a malformed one in the API', async () => {

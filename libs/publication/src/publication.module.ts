@@ -9,6 +9,7 @@ import { CredentialIssuer } from './credentials/credential-issuer';
 import { CertificatesController } from './http/certificates.controller';
 import { ObjectionsController } from './http/objections.controller';
 import { PublicSiteController } from './http/public-site.controller';
+import { CertificateFiles } from './persistence/certificate-files';
 import { CertificateRepository } from './persistence/certificate.repository';
 import { ObjectionRepository } from './persistence/objection.repository';
 import { PUBLICATION_ENTITIES } from './persistence/publication.entities';
@@ -54,6 +55,7 @@ export const PUBLICATION_USE_CASES = [
     PersonalDataModule,
   ],
   providers: [
+    CertificateFiles,
     CertificateRepository,
     ObjectionRepository,
     PublishedListRepository,
