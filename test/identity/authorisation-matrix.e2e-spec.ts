@@ -111,6 +111,7 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /.well-known/jwks.json': 'public',
   'GET /api/public/certificates/:certificateNo': 'public',
   'POST /api/certificates/:certificateNo/revocation': ADMIN,
+  'POST /api/editions/:editionId/certificates/revocation': ADMIN,
   'POST /editions/:editionId/objections': 'public',
   'POST /api/editions/:editionId/objections': ADMIN,
   'GET /api/editions/:editionId/objections': ADMIN,

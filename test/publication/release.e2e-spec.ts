@@ -201,4 +201,32 @@ describe('release: the announcement, certificates, credentials and revocation', 
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('grounds');
   });
+
+  it('revokes the rest of the edition in one operation, leaving earlier grounds alone', async () => {
+    const res = await t.request({
+      method: 'POST',
+      url: `/api/editions/${editionId}/certificates/revocation`,
+      token: admin,
+      payload: { grounds: '整批撤销：评审程序违规' },
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{ revoked: number; certificateNos: string[] }>();
+    expect(body.revoked).toBe(2);
+    expect(body.certificateNos).not.toContain(numbers[1]);
+    const states = await Promise.all(
+      numbers.map(async (n) =>
+        (await t.request({ url: `/api/public/certificates/${n}` })).json<Verification>(),
+      ),
+    );
+    expect(states.map((s) => s.status)).toEqual(['revoked', 'revoked', 'revoked']);
+    expect(states[1].revocationGrounds).toBe('事迹材料弄虚作假');
+    expect(states[0].revocationGrounds).toBe('整批撤销：评审程序违规');
+    const again = await t.request({
+      method: 'POST',
+      url: `/api/editions/${editionId}/certificates/revocation`,
+      token: admin,
+      payload: { grounds: '再次撤销' },
+    });
+    expect(again.json()).toMatchObject({ revoked: 0 });
+  });
 });

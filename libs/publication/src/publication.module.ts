@@ -24,6 +24,7 @@ import { ReadPublishedListUseCase } from './use-cases/read-published-list.use-ca
 import { ReleaseEditionUseCase } from './use-cases/release-edition.use-case';
 import { RenderCertificatePdfUseCase } from './use-cases/render-certificate-pdf.use-case';
 import { RevokeCertificateUseCase } from './use-cases/revoke-certificate.use-case';
+import { RevokeEditionCertificatesUseCase } from './use-cases/revoke-edition-certificates.use-case';
 import { VerifyCertificateUseCase } from './use-cases/verify-certificate.use-case';
 
 export const PUBLICATION_USE_CASES = [
@@ -37,6 +38,7 @@ export const PUBLICATION_USE_CASES = [
   ReadPublishedListUseCase,
   VerifyCertificateUseCase,
   RevokeCertificateUseCase,
+  RevokeEditionCertificatesUseCase,
   RenderCertificatePdfUseCase,
 ];
 

@@ -10,9 +10,15 @@ import {
 import { CurrentActor, Public, Roles, type SignedInActor } from '@craftcert/identity';
 import { CredentialIssuer } from '../credentials/credential-issuer';
 import { RevokeCertificateUseCase } from '../use-cases/revoke-certificate.use-case';
+import { RevokeEditionCertificatesUseCase } from '../use-cases/revoke-edition-certificates.use-case';
 import { VerifyCertificateUseCase } from '../use-cases/verify-certificate.use-case';
-import { CertificateParams, RevokeCertificateBody } from './publication.request.dto';
 import {
+  CertificateParams,
+  PublicEditionParams,
+  RevokeCertificateBody,
+} from './publication.request.dto';
+import {
+  BatchRevocationResponse,
   CertificateVerificationResponse,
   JwksResponse,
   RevocationResponse,
@@ -26,6 +32,7 @@ export class CertificatesController {
     private readonly verifyCertificate: VerifyCertificateUseCase,
     private readonly revokeCertificate: RevokeCertificateUseCase,
     private readonly issuer: CredentialIssuer,
+    private readonly revokeEdition: RevokeEditionCertificatesUseCase,
   ) {}
 
   @Get('.well-known/jwks.json')
@@ -63,5 +70,18 @@ export class CertificatesController {
     @Body() { grounds }: RevokeCertificateBody,
   ): Promise<RevocationResponse> {
     return this.revokeCertificate.execute(actor, certificateNo, grounds);
+  }
+
+  @Post('api/editions/:editionId/certificates/revocation')
+  @HttpCode(200)
+  @Roles('secretariatAdmin')
+  @ApiOperation({ summary: 'Revoke every valid certificate of an edition at once (audited)' })
+  @ApiOkResponse({ type: BatchRevocationResponse })
+  revokeBatch(
+    @CurrentActor() actor: SignedInActor,
+    @Param() { editionId }: PublicEditionParams,
+    @Body() { grounds }: RevokeCertificateBody,
+  ): Promise<BatchRevocationResponse> {
+    return this.revokeEdition.execute(actor, editionId, grounds);
   }
 }

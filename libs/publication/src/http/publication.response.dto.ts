@@ -83,3 +83,10 @@ export class TriageResponse {
   @ApiProperty({ description: 'The person was removed from the notice (upheld)' })
   removed: boolean;
 }
+
+export class BatchRevocationResponse {
+  @ApiProperty({ format: 'uuid' }) editionId: string;
+  @ApiProperty({ description: 'How many valid certificates were revoked now' }) revoked: number;
+  @ApiProperty({ type: [String] }) certificateNos: string[];
+  @ApiProperty({ format: 'date-time' }) revokedAt: Date;
+}

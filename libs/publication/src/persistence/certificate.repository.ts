@@ -58,4 +58,19 @@ export class CertificateRepository {
       revokedBy: revocation.actorId,
     });
   }
+
+  /** Revokes every valid certificate of an edition in one statement; returns their numbers. */
+  async revokeEdition(
+    tx: EntityManager,
+    editionId: string,
+    revocation: { grounds: string; actorId: string; at: Date },
+  ): Promise<string[]> {
+    const [rows] = (await tx.query(
+      `UPDATE certificate SET status = 'revoked', revoked_at = $2, revocation_grounds = $3,
+         revoked_by = $4
+       WHERE edition_id = $1 AND status = 'valid' RETURNING certificate_no`,
+      [editionId, revocation.at, revocation.grounds, revocation.actorId],
+    )) as [{ certificate_no: string }[], number];
+    return rows.map((r) => r.certificate_no).toSorted();
+  }
 }
