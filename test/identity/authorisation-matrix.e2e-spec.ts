@@ -105,6 +105,7 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/information-requests': ['unitNominator', 'unitApprover'],
   'POST /api/information-requests/:requestId/answer': ['unitNominator', 'unitApprover'],
   'GET /': 'public',
+  'GET /feed.atom': 'public',
   'GET /editions/:editionId': 'public',
   'GET /verify/:certificateNo': 'public',
   'GET /verify/:certificateNo/certificate.pdf': 'public',

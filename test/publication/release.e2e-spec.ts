@@ -78,6 +78,9 @@ describe('release: the announcement, certificates, credentials and revocation', 
     const home = await t.request({ url: '/' });
     expect(home.statusCode).toBe(200);
     expect(home.body).toContain(`/editions/${editionId}`);
+    const feed = await t.request({ url: '/feed.atom' });
+    expect(feed.headers['content-type']).toContain('application/atom+xml');
+    expect(feed.body).toContain(`/editions/${editionId}#announcement`);
   });
 
   it('switches to English with ?lang=en and remembers the choice', async () => {

@@ -3,12 +3,14 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '@craftcert/identity';
 import {
+  AppConfig,
   CredentialRoute,
   type FieldError,
   NotFoundError,
   RequestValidationError,
 } from '@craftcert/platform';
 import { ObjectionPeriodClosedError } from '../domain/publication.errors';
+import { atomFeed } from '../site/atom-feed';
 import { renderPage } from '../site/site-views';
 import { ListPublishedListsUseCase } from '../use-cases/list-published-lists.use-case';
 import { ReadPublishedListUseCase } from '../use-cases/read-published-list.use-case';
@@ -32,12 +34,25 @@ export class PublicSiteController {
     private readonly verifyCertificate: VerifyCertificateUseCase,
     private readonly renderPdf: RenderCertificatePdfUseCase,
     private readonly submitObjection: SubmitObjectionUseCase,
+    private readonly config: AppConfig,
   ) {}
 
   @Get()
   async home(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const lists = await this.listLists.execute();
     return renderPage(request, reply, 'home', { ...lists, pageTitle: '' });
+  }
+
+  @Get('feed.atom')
+  async feed(@Res({ passthrough: true }) reply: FastifyReply) {
+    const { notices, announcements } = await this.listLists.execute();
+    const entries = [...notices, ...announcements].toSorted(
+      (a, b) => b.publishedAt.getTime() - a.publishedAt.getTime(),
+    );
+    void reply
+      .header('content-type', 'application/atom+xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=60');
+    return atomFeed(this.config.PUBLIC_URL.replace(/\/+$/, ''), entries);
   }
 
   @Get('editions/:editionId')
