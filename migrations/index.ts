@@ -7,6 +7,7 @@ import { NOMINATION_ENTITIES } from '@craftcert/nominations/entities';
 import { NOTIFICATION_ENTITIES } from '@craftcert/notifications/entities';
 import { PROGRAMME_ENTITIES } from '@craftcert/programmes/entities';
 import { SCHEDULE_ENTITIES, WORKFLOW_ENTITIES } from '@craftcert/workflow/entities';
+import { PUBLICATION_ENTITIES } from '@craftcert/publication/entities';
 import { Foundation1795601469900 } from './1795601469900-Foundation';
 import { Programmes1795602237810 } from './1795602237810-Programmes';
 import { AuditTrail1795602618119 } from './1795602618119-AuditTrail';
@@ -28,6 +29,7 @@ import { ConflictDetection1796234000000 } from './1796234000000-ConflictDetectio
 import { CandidateSettlement1796234000001 } from './1796234000001-CandidateSettlement';
 import { AnswerEvidence1796234000002 } from './1796234000002-AnswerEvidence';
 import { TaskDeadlineNotices1796234000003 } from './1796234000003-TaskDeadlineNotices';
+import { Publication1796236000000 } from './1796236000000-Publication';
 
 /**
  * Every entity and every migration, in order. The app, the CLI and the tests build their data
@@ -45,6 +47,7 @@ export const catalogue: PersistenceCatalogue = {
     ...WORKFLOW_ENTITIES,
     ...SCHEDULE_ENTITIES,
     ...NOTIFICATION_ENTITIES,
+    ...PUBLICATION_ENTITIES,
   ],
   migrations: [
     Foundation1795601469900,
@@ -67,6 +70,7 @@ export const catalogue: PersistenceCatalogue = {
     CandidateSettlement1796234000001,
     AnswerEvidence1796234000002,
     TaskDeadlineNotices1796234000003,
+    Publication1796236000000,
     AnnualCycle1796237000000,
   ],
 };

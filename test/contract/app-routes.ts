@@ -6,6 +6,14 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { ACCESS_METADATA, type AccessPolicy } from '@craftcert/platform';
 
+/** The metadata key @ApiExcludeController() sets (swagger's DECORATORS.API_EXCLUDE_CONTROLLER). */
+const API_EXCLUDE_CONTROLLER = 'swagger/apiExcludeController';
+
+function isExcludedFromApiDocument(controller: Function): boolean {
+  const flag = Reflect.getMetadata(API_EXCLUDE_CONTROLLER, controller) as boolean[] | undefined;
+  return flag?.[0] === true;
+}
+
 /** One route as the application registered it, read from its controller's metadata. */
 export interface AppRoute {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -86,6 +94,8 @@ export function appRoutes(app: NestFastifyApplication): AppRoute[] {
     for (const wrapper of module.controllers.values()) {
       const controller = wrapper.metatype as Function | null;
       if (!controller) continue;
+      // HTML pages (@ApiExcludeController) are not part of the API document.
+      if (isExcludedFromApiDocument(controller)) continue;
       const base = [Reflect.getMetadata(PATH_METADATA, controller) as string | string[]].flat();
       const prototype = controller.prototype as Record<string, unknown>;
       for (const handler of Object.getOwnPropertyNames(prototype)) {

@@ -145,6 +145,20 @@ const EXPECTED: Record<string, Expectation> = {
   'DELETE /api/webhook-subscriptions/:subscriptionId': ADMIN,
   'GET /api/webhook-subscriptions/:subscriptionId/deliveries': ADMIN,
   'POST /api/information-requests/:requestId/evidence': ['unitNominator', 'unitApprover'],
+  'GET /': 'public',
+  'GET /feed.atom': 'public',
+  'GET /editions/:editionId': 'public',
+  'GET /verify/:certificateNo': 'public',
+  'GET /verify/:certificateNo/certificate.pdf': 'public',
+  'GET /.well-known/jwks.json': 'public',
+  'GET /api/public/certificates/:certificateNo': 'public',
+  'POST /api/certificates/:certificateNo/revocation': ADMIN,
+  'POST /api/editions/:editionId/certificates/revocation': ADMIN,
+  'POST /editions/:editionId/objections': 'public',
+  'POST /api/editions/:editionId/objections': ADMIN,
+  'GET /api/editions/:editionId/objections': ADMIN,
+  'GET /api/objections/:objectionId/contact': ADMIN,
+  'POST /api/objections/:objectionId/triage': ADMIN,
 };
 
 const SAMPLE_PARAMS: Record<string, string> = {
@@ -165,6 +179,8 @@ const SAMPLE_PARAMS: Record<string, string> = {
   fileName: '20261202T120000000Z-00000000-0000-4000-8000-000000000014.eml',
   requestId: '00000000-0000-4000-8000-000000000008',
   assignmentId: '00000000-0000-4000-8000-000000000009',
+  certificateNo: '0123456789ABCDEFGHJKM',
+  objectionId: '00000000-0000-4000-8000-000000000009',
 };
 
 describe('authorisation matrix: every route × every role', () => {

@@ -6,6 +6,7 @@ import { HealthModule, HttpSecurityModule, Runtime } from '@craftcert/platform';
 import { NominationsModule } from '@craftcert/nominations';
 import { NotificationsHttpModule } from '@craftcert/notifications';
 import { ProgrammesModule } from '@craftcert/programmes';
+import { PublicationHttpModule } from '@craftcert/publication';
 import { WorkflowHttpModule } from '@craftcert/workflow';
 
 /** HTTP controllers and the guards in front of them: loaded when ROLE is `api` or `all`. */
@@ -24,6 +25,7 @@ export class ApiModule {
         CalendarHttpModule,
         WorkflowHttpModule,
         NotificationsHttpModule,
+        PublicationHttpModule,
       ],
     };
   }

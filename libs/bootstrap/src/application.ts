@@ -21,11 +21,14 @@ import {
   ShutdownState,
   WorkerLifecycle,
 } from '@craftcert/platform';
+import { registerSiteViews } from '@craftcert/publication';
 import { AppModule } from './app.module';
 import { mountQueueDashboard } from './queue-dashboard';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 const UPLOAD_ROUTE = /\/(evidence|nominations\/import)$/;
+// The public site's plain HTML forms (no JavaScript): the objection form of a public notice.
+const FORM_ROUTE = /^\/editions\/:editionId\/objections$/;
 // Helmet's defaults, except that the OpenAPI UI needs its inline bootstrap script and styles.
 const SECURITY_HEADERS = securityHeaders({
   contentSecurityPolicy: {
@@ -74,6 +77,7 @@ export async function createApp(runtime: Runtime): Promise<App> {
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter);
   await app.register(fastifyCookie);
+  await registerSiteViews(app);
   const fastify = app.getHttpAdapter().getInstance();
   // One hook for what every request needs first: security headers (computed once), its id
   // echoed back, a query string that cannot be stored refused, and the context everything it
@@ -93,6 +97,7 @@ export async function createApp(runtime: Runtime): Promise<App> {
   refuseCrossSiteRequests(fastify, {
     origins: allowedOrigins(runtime.config),
     isUploadRoute: (url) => UPLOAD_ROUTE.test(url),
+    isFormRoute: (url) => FORM_ROUTE.test(url),
   });
   // Routes are added after this (when the app initialises), so each gets its settings here:
   // upload routes their larger body limit, and routes that take a body the check that it holds

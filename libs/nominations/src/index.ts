@@ -33,6 +33,10 @@ export {
 export { MigrateEditionDefinitionUseCase } from './use-cases/migrate-edition-definition.use-case';
 export { RankNominationsUseCase } from './use-cases/rank-nominations.use-case';
 export { ReadDossierForReviewUseCase } from './use-cases/read-dossier-for-review.use-case';
+export {
+  type PublicProfile,
+  ReadPublicProfilesUseCase,
+} from './use-cases/read-public-profiles.use-case';
 export { ReadPersonalDataUseCase } from './use-cases/read-personal-data.use-case';
 export {
   type TipOffCommand,

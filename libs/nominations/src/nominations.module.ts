@@ -35,6 +35,7 @@ import { RankNominationsUseCase } from './use-cases/rank-nominations.use-case';
 import { RecordEndorsementUseCase } from './use-cases/record-endorsement.use-case';
 import { ListEndorsementsUseCase } from './use-cases/list-endorsements.use-case';
 import { ReadDossierForReviewUseCase } from './use-cases/read-dossier-for-review.use-case';
+import { ReadPublicProfilesUseCase } from './use-cases/read-public-profiles.use-case';
 import { ReadPersonalDataUseCase } from './use-cases/read-personal-data.use-case';
 import { ReceiveTipOffUseCase } from './use-cases/receive-tip-off.use-case';
 import { RecordAwardUseCase } from './use-cases/record-award.use-case';
@@ -48,6 +49,7 @@ import { WithdrawNominationUseCase } from './use-cases/withdraw-nomination.use-c
 import { ReadRefereeMessageUseCase } from './use-cases/read-referee-message.use-case';
 
 export const NOMINATION_USE_CASES = [
+  ReadPublicProfilesUseCase,
   DraftNominationUseCase,
   SaveDossierUseCase,
   SubmitNominationUseCase,

@@ -4,6 +4,7 @@ export { WorkflowHttpModule, WorkflowJobsModule, WorkflowModule } from './workfl
 export { WorkflowStateError } from './domain/workflow.errors';
 export { TASK_STATUSES, type TaskStatus } from './domain/task-status';
 export type { TransitionRequest, TransitionResult } from './use-cases/stage-runner';
+export { type StageEntered, type StageEntryEffect, StageEffects } from './use-cases/stage-effects';
 export { EnterStageUseCase } from './use-cases/enter-stage.use-case';
 export { CloseStageUseCase } from './use-cases/close-stage.use-case';
 export { type AdvanceRequest, AdvanceWorkflowUseCase } from './use-cases/advance-workflow.use-case';

@@ -65,6 +65,7 @@ import { ReadAssignmentDossierUseCase } from './use-cases/read-assignment-dossie
 import { ReadStageScoresUseCase } from './use-cases/read-stage-scores.use-case';
 import { ReopenExpertMarksUseCase } from './use-cases/reopen-expert-marks.use-case';
 import { SaveExpertMarksUseCase } from './use-cases/save-expert-marks.use-case';
+import { StageEffects } from './use-cases/stage-effects';
 import { StageRunner } from './use-cases/stage-runner';
 import { SwapExpertUseCase } from './use-cases/swap-expert.use-case';
 import { SettleCandidateUseCase } from './use-cases/settle-candidate.use-case';
@@ -137,12 +138,13 @@ export const WORKFLOW_USE_CASES = [
     StageRunner,
     ExpertAssignmentPlanner,
     StageMigrationCheck,
+    StageEffects,
     StageEndScheduler,
     TaskDeadlineScheduler,
     DeadlineRepository,
     ...WORKFLOW_USE_CASES,
   ],
-  exports: WORKFLOW_USE_CASES,
+  exports: [...WORKFLOW_USE_CASES, StageEffects],
 })
 export class WorkflowModule {}
 

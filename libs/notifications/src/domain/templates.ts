@@ -269,6 +269,47 @@ export const TEMPLATES: Templates = {
       text: `Review task ${p.taskId} was due on ${p.dueOn} and is overdue.`,
     }),
   },
+  [Topic.NoticePublished]: {
+    zh: (p) => ({ subject: '公示已发布', text: `公示期 ${p.opensOn} 至 ${p.closesOn}。` }),
+    en: (p) => ({
+      subject: 'Public notice published',
+      text: `The notice runs from ${p.opensOn} to ${p.closesOn}.`,
+    }),
+  },
+  [Topic.NoticeRepublished]: {
+    zh: (p) => ({
+      subject: '公示名单已更新',
+      text: `提名 ${p.nominationId} 因异议成立已从公示名单中移除。`,
+    }),
+    en: (p) => ({
+      subject: 'Public notice updated',
+      text: `Nomination ${p.nominationId} was removed from the notice after an upheld objection.`,
+    }),
+  },
+  [Topic.Released]: {
+    zh: (p) => ({
+      subject: '结果已发布',
+      text: `评选结果已发布，共颁发证书 ${p.certificates} 份。`,
+    }),
+    en: (p) => ({
+      subject: 'Results published',
+      text: `The results are published; ${p.certificates} certificates issued.`,
+    }),
+  },
+  [Topic.CertificateRevoked]: {
+    zh: (p) => ({ subject: '证书已撤销', text: `证书 ${p.certificateNo} 已撤销。` }),
+    en: (p) => ({
+      subject: 'Certificate revoked',
+      text: `Certificate ${p.certificateNo} was revoked.`,
+    }),
+  },
+  [Topic.CertificatesRevoked]: {
+    zh: (p) => ({ subject: '证书已批量撤销', text: `本届共撤销证书 ${p.count} 份。` }),
+    en: (p) => ({
+      subject: 'Certificates revoked',
+      text: `${p.count} certificates of the edition were revoked.`,
+    }),
+  },
   [Topic.Announcement]: {
     zh: () => ({ subject: '通知', text: '您有一条新通知。' }),
     en: () => ({ subject: 'Announcement', text: 'You have a new announcement.' }),

@@ -216,6 +216,31 @@ export const TOPIC_RULES: TopicRules = {
     webhook: false,
     organisationOf: (p) => p.organisationId,
   },
+  [Topic.NoticePublished]: {
+    audience: () => [],
+    channels: [],
+    webhook: true,
+    organisationOf: none,
+  },
+  [Topic.NoticeRepublished]: {
+    audience: () => [],
+    channels: [],
+    webhook: true,
+    organisationOf: none,
+  },
+  [Topic.Released]: { audience: () => [], channels: [], webhook: true, organisationOf: none },
+  [Topic.CertificateRevoked]: {
+    audience: () => [],
+    channels: [],
+    webhook: true,
+    organisationOf: none,
+  },
+  [Topic.CertificatesRevoked]: {
+    audience: () => [],
+    channels: [],
+    webhook: true,
+    organisationOf: none,
+  },
   [Topic.Announcement]: {
     audience: (p) => [audienceOf(p.audience)],
     channels: ['inbox'],

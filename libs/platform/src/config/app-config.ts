@@ -262,6 +262,12 @@ export class AppConfig {
   @IsString()
   AUDIT_CHECKPOINT_KEY_FILE?: string = undefined;
 
+  /** Ed25519 key (PEM) that signs certificates' credentials; created 0600 on first use. Default: <DATA_DIR>/credential-signing.key */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  CREDENTIAL_KEY_FILE?: string = undefined;
+
   /** The checkpoint log (JSON lines, append-only). Default: <DATA_DIR>/audit-checkpoints.jsonl */
   @Transform(blankToUndefined)
   @IsOptional()

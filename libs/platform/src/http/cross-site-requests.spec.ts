@@ -58,4 +58,29 @@ describe('cross-site request checks', () => {
     ).toBeUndefined();
     expect(post({ 'content-type': 'text/plain', 'content-length': '0' })).toBeUndefined();
   });
+
+  it('takes urlencoded bodies on form routes only, and no other form encoding there', () => {
+    const form = (type: string, headers: Record<string, string> = {}) =>
+      judgeRequest(
+        {
+          method: 'POST',
+          headers: { 'content-type': type, 'content-length': '10', ...headers },
+          uploadRoute: false,
+          formRoute: true,
+        },
+        origins,
+      );
+    expect(form('application/x-www-form-urlencoded')).toBeUndefined();
+    expect(form('multipart/form-data; boundary=x')).toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    });
+    expect(form('text/plain')).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+    // A session cookie still needs an allowed origin, form route or not.
+    expect(
+      form('application/x-www-form-urlencoded', {
+        cookie: 'craftcert_session=x',
+        origin: 'https://evil.example',
+      }),
+    ).toMatchObject({ code: 'ORIGIN_REFUSED' });
+  });
 });

@@ -12,6 +12,8 @@ export interface IncomingRequest {
   headers: Record<string, string | string[] | undefined>;
   /** Upload routes take a file's own bytes (any content type) as the body. */
   uploadRoute: boolean;
+  /** Public site forms without JavaScript post application/x-www-form-urlencoded. */
+  formRoute?: boolean;
 }
 
 export type Refusal = { code: ErrorCode; message: string };
@@ -65,7 +67,8 @@ export function judgeRequest(
     Number(header(headers, 'content-length') ?? 0) > 0;
   if (contentType && hasBody && !request.uploadRoute) {
     const media = contentType.split(';')[0].trim().toLowerCase();
-    if (media !== 'application/json' && !media.endsWith('+json')) {
+    const form = request.formRoute === true && media === 'application/x-www-form-urlencoded';
+    if (media !== 'application/json' && !media.endsWith('+json') && !form) {
       return {
         code: 'UNSUPPORTED_MEDIA_TYPE',
         message: `This route accepts application/json bodies, not ${media || 'an empty content type'}`,
@@ -83,15 +86,20 @@ export function judgeRequest(
  */
 export function refuseCrossSiteRequests(
   fastify: FastifyInstance,
-  options: { origins: ReadonlySet<string>; isUploadRoute: (routeUrl: string) => boolean },
+  options: {
+    origins: ReadonlySet<string>;
+    isUploadRoute: (routeUrl: string) => boolean;
+    isFormRoute?: (routeUrl: string) => boolean;
+  },
 ): void {
   fastify.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (methods.every((m) => SAFE_METHODS.has(m))) return;
     const uploadRoute = options.isUploadRoute(route.url);
+    const formRoute = options.isFormRoute?.(route.url) ?? false;
     const check: onRequestHookHandler = (request, reply, done) => {
       const refusal = judgeRequest(
-        { method: request.method, headers: request.headers, uploadRoute },
+        { method: request.method, headers: request.headers, uploadRoute, formRoute },
         options.origins,
       );
       if (!refusal) return done();

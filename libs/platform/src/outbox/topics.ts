@@ -37,6 +37,11 @@ export enum Topic {
   ExpertMarksSubmitted = 'workflow.expert-marks-submitted',
   ExpertMarksReopened = 'workflow.expert-marks-reopened',
   ExpertSwapped = 'workflow.expert-swapped',
+  NoticePublished = 'publication.notice-published',
+  NoticeRepublished = 'publication.notice-republished',
+  Released = 'publication.released',
+  CertificateRevoked = 'certificate.revoked',
+  CertificatesRevoked = 'certificate.batch-revoked',
   /** A message an administrator sends to users, roles or a stage's assignees (and the benchmark). */
   Announcement = 'notification.announcement',
 }
@@ -168,6 +173,16 @@ export interface TopicPayloads {
     to: string;
     reason: string;
   };
+  [Topic.NoticePublished]: {
+    editionId: string;
+    stageId: string;
+    opensOn: string;
+    closesOn: string;
+  };
+  [Topic.NoticeRepublished]: { editionId: string; nominationId: string };
+  [Topic.Released]: { editionId: string; stageId: string; certificates: number };
+  [Topic.CertificateRevoked]: { certificateNo: string; editionId: string };
+  [Topic.CertificatesRevoked]: { editionId: string; count: number };
   [Topic.Announcement]: {
     announcementId: string;
     /** Users, roles within an organisation, or everyone assigned to a stage. */

@@ -26,6 +26,7 @@ import { ScoringRepository } from '../persistence/scoring.repository';
 import { TaskRepository } from '../persistence/task.repository';
 import type { StageTransitionEntity, WorkflowStageEntity } from '../persistence/workflow.entities';
 import { ExpertAssignmentPlanner } from './expert-assignment-planner';
+import { StageEffects } from './stage-effects';
 
 export interface TransitionRequest {
   editionId: string;
@@ -77,6 +78,7 @@ export class StageRunner {
     private readonly departments: DepartmentRepository,
     private readonly planner: ExpertAssignmentPlanner,
     private readonly scoring: ScoringRepository,
+    private readonly effects: StageEffects,
   ) {}
 
   async graph(tx: EntityManager, editionId: string) {
@@ -119,6 +121,12 @@ export class StageRunner {
       dueOn,
     );
     await this.scoring.assign(tx, editionId, stageId, assignments);
+    await this.effects.entered(tx, {
+      editionId,
+      stage,
+      nominationIds: entrants.map((e) => e.nominationId),
+      actorId: request.actorId,
+    });
     const summary = {
       candidates: entrants.length,
       tasks: taskCount,
