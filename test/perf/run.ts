@@ -6,6 +6,7 @@ import { benchmark as eligibility } from './eligibility.bench';
 import type { Benchmark, Figure } from './harness';
 import { benchmark as http } from './http.bench';
 import { findLeftovers } from './leftovers';
+import { benchmark as notifications } from './notifications.bench';
 import { benchmark as queue } from './queue.bench';
 import { benchmark as selection } from './selection.bench';
 import { benchmark as signInTiming } from './sign-in-timing.bench';
@@ -23,6 +24,7 @@ const ALL: Benchmark[] = [
   signInTiming,
   startup,
   workflow,
+  notifications,
 ];
 const RESULTS = resolve('bench-results.json');
 

@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Roles } from '@craftcert/identity';
+import { CurrentActor, Roles, type SignedInActor } from '@craftcert/identity';
 import { ListDeadLettersUseCase } from '../use-cases/list-dead-letters.use-case';
 import { RetryDeliveryUseCase } from '../use-cases/retry-delivery.use-case';
 import { DeliveryParams, PageQuery } from './notifications.request.dto';
@@ -44,7 +44,10 @@ export class DeadLettersController {
   @ApiBadRequestResponse({ description: 'Bad id' })
   @ApiNotFoundResponse({ description: 'No such delivery' })
   @ApiConflictResponse({ description: 'Not a dead letter' })
-  async retry(@Param() { deliveryId }: DeliveryParams): Promise<void> {
-    await this.retryDelivery.execute(deliveryId);
+  async retry(
+    @CurrentActor() actor: SignedInActor,
+    @Param() { deliveryId }: DeliveryParams,
+  ): Promise<void> {
+    await this.retryDelivery.execute(deliveryId, actor);
   }
 }

@@ -121,8 +121,8 @@ export class DeliveryRepository {
   }
 
   /** A dead delivery back to pending, with the number of its manual retry (null: not dead). */
-  async revive(id: string): Promise<number | null> {
-    const rows = (await this.dataSource.query(
+  async revive(tx: EntityManager, id: string): Promise<number | null> {
+    const rows = (await tx.query(
       `UPDATE notification_delivery
           SET status = 'pending', retries = retries + 1, updated_at = now()
         WHERE id = $1 AND status = 'dead'

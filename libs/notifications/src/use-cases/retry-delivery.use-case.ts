@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, JobName, JobQueue, NotFoundError } from '@craftcert/platform';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '@craftcert/audit';
+import { type Actor, DomainError, JobName, JobQueue, NotFoundError } from '@craftcert/platform';
 import { deliverJobId } from '../domain/delivery-keys';
 import { DeliveryRepository } from '../persistence/delivery.repository';
 import { DispatchEventUseCase } from './dispatch-event.use-case';
@@ -12,13 +14,27 @@ import { DispatchEventUseCase } from './dispatch-event.use-case';
 @Injectable()
 export class RetryDeliveryUseCase {
   constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
     private readonly deliveries: DeliveryRepository,
     private readonly jobs: JobQueue,
     private readonly dispatch: DispatchEventUseCase,
   ) {}
 
-  async execute(deliveryId: string): Promise<void> {
-    const retries = await this.deliveries.revive(deliveryId);
+  async execute(deliveryId: string, actor: Actor): Promise<void> {
+    const retries = await this.dataSource.transaction(async (tx) => {
+      const revived = await this.deliveries.revive(tx, deliveryId);
+      if (revived !== null) {
+        await this.audit.record(tx, {
+          action: 'notification.delivery-retried',
+          subjectType: 'notification-delivery',
+          subjectId: deliveryId,
+          after: { retry: revived },
+          actor,
+        });
+      }
+      return revived;
+    });
     if (retries === null) {
       if (!(await this.deliveries.exists(deliveryId))) {
         throw new NotFoundError(`Delivery ${deliveryId}`);
