@@ -20,6 +20,7 @@ import { Workflow1796219487509 } from './1796219487509-Workflow';
 import { PasswordChangeRequired1796222378814 } from './1796222378814-PasswordChangeRequired';
 import { ConflictDeclarations1796224000000 } from './1796224000000-ConflictDeclarations';
 import { ExpertScoring1796232000000 } from './1796232000000-ExpertScoring';
+import { ScoreArbitration1796232000001 } from './1796232000001-ScoreArbitration';
 
 /**
  * Every entity and every migration, in order. The app, the CLI and the tests build their data
@@ -51,5 +52,6 @@ export const catalogue: PersistenceCatalogue = {
     PasswordChangeRequired1796222378814,
     ConflictDeclarations1796224000000,
     ExpertScoring1796232000000,
+    ScoreArbitration1796232000001,
   ],
 };
