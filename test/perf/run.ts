@@ -7,6 +7,7 @@ import type { Benchmark, Figure } from './harness';
 import { benchmark as http } from './http.bench';
 import { findLeftovers } from './leftovers';
 import { benchmark as queue } from './queue.bench';
+import { benchmark as scoring } from './scoring.bench';
 import { benchmark as selection } from './selection.bench';
 import { benchmark as signInTiming } from './sign-in-timing.bench';
 import { benchmark as startup } from './startup.bench';
@@ -16,6 +17,7 @@ import { benchmark as workflow } from './workflow.bench';
 const ALL: Benchmark[] = [
   eligibility,
   selection,
+  scoring,
   queue,
   http,
   auth,
