@@ -30,6 +30,7 @@ import { CandidateSettlement1796234000001 } from './1796234000001-CandidateSettl
 import { AnswerEvidence1796234000002 } from './1796234000002-AnswerEvidence';
 import { TaskDeadlineNotices1796234000003 } from './1796234000003-TaskDeadlineNotices';
 import { Publication1796236000000 } from './1796236000000-Publication';
+import { ScoreArbitration1796232000001 } from './1796232000001-ScoreArbitration';
 
 /**
  * Every entity and every migration, in order. The app, the CLI and the tests build their data
@@ -65,6 +66,7 @@ export const catalogue: PersistenceCatalogue = {
     ConflictDeclarations1796224000000,
     Notifications1796231000000,
     ExpertScoring1796232000000,
+    ScoreArbitration1796232000001,
     SchemesAsConfiguration1796233000000,
     ConflictDetection1796234000000,
     CandidateSettlement1796234000001,

@@ -111,6 +111,7 @@ const EXPECTED: Record<string, Expectation> = {
     'auditor',
   ],
   'GET /api/editions/:editionId/workflow/stages/:stageId/scores': ['secretariatAdmin', 'auditor'],
+  'POST /api/editions/:editionId/workflow/stages/:stageId/arbitrations': ADMIN,
   'GET /api/expert-assignments': ['expert'],
   'GET /api/expert-assignments/:assignmentId/dossier': ['expert'],
   'PUT /api/expert-assignments/:assignmentId/marks': ['expert'],

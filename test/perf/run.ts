@@ -8,6 +8,7 @@ import { benchmark as http } from './http.bench';
 import { findLeftovers } from './leftovers';
 import { benchmark as notifications } from './notifications.bench';
 import { benchmark as queue } from './queue.bench';
+import { benchmark as scoring } from './scoring.bench';
 import { benchmark as selection } from './selection.bench';
 import { benchmark as signInTiming } from './sign-in-timing.bench';
 import { benchmark as startup } from './startup.bench';
@@ -17,6 +18,7 @@ import { benchmark as workflow } from './workflow.bench';
 const ALL: Benchmark[] = [
   eligibility,
   selection,
+  scoring,
   queue,
   http,
   auth,

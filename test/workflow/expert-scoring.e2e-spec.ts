@@ -296,4 +296,51 @@ describe('expert scoring: assignment, blind dossiers, marks and the ranked score
     expect(row.explanation.en).toContain('spread 35 exceeds 20: arbitration needed');
     expect(group.rows.map((r) => r.rank)).toEqual(group.rows.map((_, i) => i + 1));
   });
+  it("opens arbitration for a wide spread and resolves the score with the group's result", async () => {
+    const [wide, calm] = eligible.toSorted();
+    const url = `${stageUrl()}/arbitrations`;
+    const notNeeded = await send('POST', url, admin, {
+      nominationId: calm,
+      score: 60,
+      reason: '仲裁',
+    });
+    expect(notNeeded.statusCode).toBe(409);
+    const tooHigh = await send('POST', url, admin, {
+      nominationId: wide,
+      score: 101,
+      reason: '仲裁',
+    });
+    expect(tooHigh.statusCode).toBe(400);
+    expect(tooHigh.json<{ errors: { path: string }[] }>().errors.map((e) => e.path)).toEqual([
+      'score',
+    ]);
+    const recorded = await send('POST', url, admin, {
+      nominationId: wide,
+      score: 60,
+      reason: '仲裁组复核后确定',
+    });
+    expect(recorded.statusCode).toBe(201);
+    expect(recorded.json()).toMatchObject({ nominationId: wide, score: 60 });
+    const again = await send('POST', url, admin, {
+      nominationId: wide,
+      score: 70,
+      reason: '再次仲裁',
+    });
+    expect(again.statusCode).toBe(409);
+    const scores = await get<{
+      groups: {
+        rows: {
+          id: string;
+          score: number;
+          awaitingArbitration: boolean;
+          explanation: { en: string };
+        }[];
+      }[];
+    }>(`${stageUrl()}/scores`, admin);
+    const row = scores.json.groups[0].rows.find((r) => r.id === wide)!;
+    expect(row).toMatchObject({ score: 60, awaitingArbitration: false });
+    expect(row.explanation.en).toMatch(
+      /arbitrated 60 replaces the panel's [\d.]+ \(reason: 仲裁组复核后确定\)/,
+    );
+  });
 });

@@ -63,6 +63,7 @@ import { MapExpertPanelsUseCase } from './use-cases/map-expert-panels.use-case';
 import { PlanExpertAssignmentUseCase } from './use-cases/plan-expert-assignment.use-case';
 import { ReadAssignmentDossierUseCase } from './use-cases/read-assignment-dossier.use-case';
 import { ReadStageScoresUseCase } from './use-cases/read-stage-scores.use-case';
+import { RecordArbitrationUseCase } from './use-cases/record-arbitration.use-case';
 import { ReopenExpertMarksUseCase } from './use-cases/reopen-expert-marks.use-case';
 import { SaveExpertMarksUseCase } from './use-cases/save-expert-marks.use-case';
 import { StageEffects } from './use-cases/stage-effects';
@@ -112,6 +113,7 @@ export const WORKFLOW_USE_CASES = [
   AttachRequestEvidenceUseCase,
   ExtendTaskDeadlineUseCase,
   NotifyTaskDeadlineUseCase,
+  RecordArbitrationUseCase,
 ];
 
 /**

@@ -310,6 +310,16 @@ export const TEMPLATES: Templates = {
       text: `${p.count} certificates of the edition were revoked.`,
     }),
   },
+  [Topic.ScoreArbitrated]: {
+    zh: (p) => ({
+      subject: '评分已仲裁',
+      text: `提名 ${p.nominationId} 的评分经仲裁为 ${p.score}。`,
+    }),
+    en: (p) => ({
+      subject: 'Score arbitrated',
+      text: `Nomination ${p.nominationId} was arbitrated to ${p.score}.`,
+    }),
+  },
   [Topic.Announcement]: {
     zh: () => ({ subject: '通知', text: '您有一条新通知。' }),
     en: () => ({ subject: 'Announcement', text: 'You have a new announcement.' }),

@@ -241,6 +241,12 @@ export const TOPIC_RULES: TopicRules = {
     webhook: true,
     organisationOf: none,
   },
+  [Topic.ScoreArbitrated]: {
+    audience: () => [],
+    channels: [],
+    webhook: false,
+    organisationOf: none,
+  },
   [Topic.Announcement]: {
     audience: (p) => [audienceOf(p.audience)],
     channels: ['inbox'],

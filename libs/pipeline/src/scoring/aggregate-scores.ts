@@ -92,6 +92,12 @@ const METHOD: Record<ScoreAggregation['method'], LocalizedText> = {
   trimmedMean: { zh: '去掉最高最低分后的平均分', en: 'trimmed mean' },
 };
 
+const list = (xs: readonly number[]) => {
+  let out = '';
+  for (let i = 0; i < xs.length; i++) out += (i === 0 ? '' : ', ') + r2(xs[i]);
+  return out;
+};
+
 function explain(
   agg: ScoreAggregation,
   raw: { value: number; used: number[] },
@@ -100,20 +106,20 @@ function explain(
   threshold: number,
 ): LocalizedText {
   const method = METHOD[agg.method];
-  const trimmed = agg.method === 'trimmedMean' ? `（各去 ${agg.trim ?? 0} 个）` : '';
-  const trimmedEn = agg.method === 'trimmedMean' ? ` (dropping ${agg.trim ?? 0} at each end)` : '';
-  const list = (xs: number[]) => xs.map((x) => String(r2(x))).join(', ');
-  const zh = [`原始分 ${list(raw.used)} 的${method.zh}${trimmed} = ${r2(raw.value)}`];
-  const en = [`${method.en}${trimmedEn} of raw marks ${list(raw.used)} = ${r2(raw.value)}`];
+  const trimmed = agg.method === 'trimmedMean';
+  const rawList = list(raw.used);
+  let zh = `原始分 ${rawList} 的${method.zh}${trimmed ? `（各去 ${agg.trim ?? 0} 个）` : ''} = ${r2(raw.value)}`;
+  let en = `${method.en}${trimmed ? ` (dropping ${agg.trim ?? 0} at each end)` : ''} of raw marks ${rawList} = ${r2(raw.value)}`;
   if (normalised) {
-    zh.push(`标准化后 ${list(normalised.used)} 的${method.zh} = ${r2(normalised.value)}（采用）`);
-    en.push(`of normalised marks ${list(normalised.used)} = ${r2(normalised.value)} (used)`);
+    const normList = list(normalised.used);
+    zh += `；标准化后 ${normList} 的${method.zh} = ${r2(normalised.value)}（采用）`;
+    en += `; of normalised marks ${normList} = ${r2(normalised.value)} (used)`;
   }
   if (spread > threshold) {
-    zh.push(`分差 ${r2(spread)} 超过 ${threshold}，需仲裁`);
-    en.push(`spread ${r2(spread)} exceeds ${threshold}: arbitration needed`);
+    zh += `；分差 ${r2(spread)} 超过 ${threshold}，需仲裁`;
+    en += `; spread ${r2(spread)} exceeds ${threshold}: arbitration needed`;
   }
-  return { zh: zh.join('；'), en: en.join('; ') };
+  return { zh, en };
 }
 
 /** Aggregates a panel's marks per candidate (sorted by candidate id) and flags wide spreads. */
@@ -128,8 +134,8 @@ export function aggregateScores(
     const mark: PanelMark = normalised
       ? { expertId: m.expertId, raw: m.score, normalised: normalised[i] }
       : { expertId: m.expertId, raw: m.score };
-    const list = byCandidate.get(m.candidateId);
-    if (list) list.push(mark);
+    const panelMarks = byCandidate.get(m.candidateId);
+    if (panelMarks) panelMarks.push(mark);
     else byCandidate.set(m.candidateId, [mark]);
   });
   return [...byCandidate.keys()].toSorted().map((candidateId) => {
@@ -152,9 +158,9 @@ export function aggregateScores(
       ...(norm ? { normalisedScore: r2(norm.value) } : {}),
       spread: r2(spread),
       needsArbitration: spread > spreadThreshold,
-      marks: panel.map((m) =>
-        m.normalised === undefined ? m : { ...m, normalised: r2(m.normalised) },
-      ),
+      marks: normalised
+        ? panel.map((m) => ({ expertId: m.expertId, raw: m.raw, normalised: r2(m.normalised!) }))
+        : panel,
       explanation: explain(aggregation, raw, norm, spread, spreadThreshold),
     };
   });

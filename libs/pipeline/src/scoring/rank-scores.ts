@@ -42,30 +42,26 @@ export function rankScores(
   const panelOf = new Map(panels.map((p) => [p.candidateId, p]));
   const compare = meritComparator(def);
   const groups = new Map<string, RankingCandidate[]>();
-  for (const c of candidates) groups.set(c.group, [...(groups.get(c.group) ?? []), c]);
+  for (const c of candidates) {
+    const list = groups.get(c.group);
+    if (list) list.push(c);
+    else groups.set(c.group, [c]);
+  }
   return [...groups.keys()].toSorted().map((group) => {
     const rows = groups.get(group)!.map((c) => {
       const panel = panelOf.get(c.id) ?? null;
       const arbitration = arbitrations.get(c.id) ?? null;
       const score = c.directRecognition ? null : (arbitration?.score ?? panel?.score ?? null);
-      return { c, panel, arbitration, score };
+      // The comparator's view of the row, built once rather than on every comparison.
+      const key = {
+        id: c.id,
+        score: score ?? undefined,
+        dossier: c.dossier,
+        directRecognition: Boolean(c.directRecognition),
+      };
+      return { c, panel, arbitration, score, key };
     });
-    const sorted = rows.toSorted((a, b) =>
-      compare(
-        {
-          id: a.c.id,
-          score: a.score ?? undefined,
-          dossier: a.c.dossier,
-          directRecognition: Boolean(a.c.directRecognition),
-        },
-        {
-          id: b.c.id,
-          score: b.score ?? undefined,
-          dossier: b.c.dossier,
-          directRecognition: Boolean(b.c.directRecognition),
-        },
-      ),
-    );
+    const sorted = rows.toSorted((a, b) => compare(a.key, b.key));
     return {
       group,
       rows: sorted.map(({ c, panel, arbitration, score }, i): RankedRow => {

@@ -37,6 +37,7 @@ export enum Topic {
   ExpertMarksSubmitted = 'workflow.expert-marks-submitted',
   ExpertMarksReopened = 'workflow.expert-marks-reopened',
   ExpertSwapped = 'workflow.expert-swapped',
+  ScoreArbitrated = 'workflow.score-arbitrated',
   NoticePublished = 'publication.notice-published',
   NoticeRepublished = 'publication.notice-republished',
   Released = 'publication.released',
@@ -183,6 +184,13 @@ export interface TopicPayloads {
   [Topic.Released]: { editionId: string; stageId: string; certificates: number };
   [Topic.CertificateRevoked]: { certificateNo: string; editionId: string };
   [Topic.CertificatesRevoked]: { editionId: string; count: number };
+  [Topic.ScoreArbitrated]: {
+    editionId: string;
+    stageId: string;
+    nominationId: string;
+    panelScore: number;
+    score: number;
+  };
   [Topic.Announcement]: {
     announcementId: string;
     /** Users, roles within an organisation, or everyone assigned to a stage. */

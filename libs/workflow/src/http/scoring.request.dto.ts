@@ -3,11 +3,13 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsNumber,
   IsObject,
   IsOptional,
   IsUUID,
   Length,
   Matches,
+  Min,
   ValidateNested,
 } from 'class-validator';
 
@@ -73,4 +75,15 @@ export class SwapExpertRequest extends ReasonRequest {
   @ApiProperty({ format: 'uuid', description: "Another expert of the group's panel" })
   @IsUUID('all', { message: 'expertId must be a UUID' })
   expertId: string;
+}
+
+export class ArbitrationRequest extends ReasonRequest {
+  @ApiProperty({ format: 'uuid', description: 'The candidate (nomination) arbitrated' })
+  @IsUUID('all', { message: 'nominationId must be a UUID' })
+  nominationId: string;
+
+  @ApiProperty({ example: 82.5, minimum: 0, description: "The arbitration group's score" })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'score must be a number' })
+  @Min(0, { message: 'score must be at least 0' })
+  score: number;
 }

@@ -133,3 +133,10 @@ export class StageScoresResponse {
   @ApiProperty({ type: ScoringProgressResponse }) progress: ScoringProgressResponse;
   @ApiProperty({ type: [RankedGroupResponse] }) groups: RankedGroupResponse[];
 }
+
+export class ArbitrationResponse {
+  @ApiProperty({ format: 'uuid' }) nominationId: string;
+  @ApiProperty() panelScore: number;
+  @ApiProperty({ description: 'The resolved score' }) score: number;
+  @ApiProperty({ type: TextResponse }) explanation: TextResponse;
+}

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -11,9 +12,14 @@ import { CurrentActor, Roles, type SignedInActor } from '@craftcert/identity';
 import { MapExpertPanelsUseCase } from '../use-cases/map-expert-panels.use-case';
 import { PlanExpertAssignmentUseCase } from '../use-cases/plan-expert-assignment.use-case';
 import { ReadStageScoresUseCase } from '../use-cases/read-stage-scores.use-case';
-import { MapPanelsRequest, PanelMappingEntry } from './scoring.request.dto';
+import { RecordArbitrationUseCase } from '../use-cases/record-arbitration.use-case';
+import { ArbitrationRequest, MapPanelsRequest, PanelMappingEntry } from './scoring.request.dto';
 import { StageParams } from './workflow.request.dto';
-import { AssignmentPlanResponse, StageScoresResponse } from './scoring.response.dto';
+import {
+  ArbitrationResponse,
+  AssignmentPlanResponse,
+  StageScoresResponse,
+} from './scoring.response.dto';
 
 /** A scoring stage's panels, its assignment before it opens, and its scores and ranking. */
 @ApiTags('scoring')
@@ -23,6 +29,7 @@ export class WorkflowScoringController {
     private readonly mapPanels: MapExpertPanelsUseCase,
     private readonly planAssignment: PlanExpertAssignmentUseCase,
     private readonly readScores: ReadStageScoresUseCase,
+    private readonly recordArbitration: RecordArbitrationUseCase,
   ) {}
 
   @Put('panels')
@@ -59,5 +66,22 @@ export class WorkflowScoringController {
   @ApiNotFoundResponse({ description: 'No such scoring stage' })
   scores(@Param() { editionId, stageId }: StageParams): Promise<StageScoresResponse> {
     return this.readScores.execute(editionId, stageId);
+  }
+
+  @Post('arbitrations')
+  @Roles('secretariatAdmin')
+  @ApiOperation({
+    summary: "Record the arbitration group's score for a candidate whose marks spread too far",
+  })
+  @ApiCreatedResponse({ type: ArbitrationResponse })
+  @ApiBadRequestResponse({ description: "A score above the rubric's maximum" })
+  @ApiNotFoundResponse({ description: 'No such candidate in the stage' })
+  @ApiConflictResponse({ description: 'No arbitration needed, already recorded, or closed' })
+  arbitrate(
+    @CurrentActor() actor: SignedInActor,
+    @Param() { editionId, stageId }: StageParams,
+    @Body() body: ArbitrationRequest,
+  ): Promise<ArbitrationResponse> {
+    return this.recordArbitration.execute(editionId, stageId, body, actor.userId);
   }
 }

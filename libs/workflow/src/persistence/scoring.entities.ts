@@ -127,4 +127,49 @@ export class ExpertAssignmentEntity {
   updatedAt: Date;
 }
 
-export const SCORING_ENTITIES = [ExpertPanelEntity, ExpertAssignmentEntity];
+/**
+ * The arbitration group's result for a candidate whose experts' marks spread beyond the stage's
+ * threshold, recorded once by the secretariat; it resolves the score as the definition says.
+ */
+@Entity({ name: 'score_arbitration' })
+export class ScoreArbitrationEntity {
+  @PrimaryColumn({
+    name: 'edition_id',
+    type: 'uuid',
+    primaryKeyConstraintName: 'pk_score_arbitration',
+  })
+  editionId: string;
+
+  @ManyToOne(EDITION_ENTITY, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'edition_id', foreignKeyConstraintName: 'fk_score_arbitration_edition' })
+  edition?: Edition;
+
+  @PrimaryColumn({
+    name: 'stage_id',
+    type: 'varchar',
+    length: 64,
+    primaryKeyConstraintName: 'pk_score_arbitration',
+  })
+  stageId: string;
+
+  @PrimaryColumn({
+    name: 'nomination_id',
+    type: 'uuid',
+    primaryKeyConstraintName: 'pk_score_arbitration',
+  })
+  nominationId: string;
+
+  @Column({ type: 'double precision' })
+  score: number;
+
+  @Column({ type: 'varchar', length: 1000 })
+  reason: string;
+
+  @Column({ name: 'decided_by', type: 'uuid', nullable: true })
+  decidedBy: string | null;
+
+  @CreateDateColumn({ name: 'decided_at', type: 'timestamptz' })
+  decidedAt: Date;
+}
+
+export const SCORING_ENTITIES = [ExpertPanelEntity, ExpertAssignmentEntity, ScoreArbitrationEntity];

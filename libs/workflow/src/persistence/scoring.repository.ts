@@ -3,7 +3,11 @@ import { EntityManager } from 'typeorm';
 import type { RubricScore } from '@craftcert/pipeline';
 import { translateConstraintError } from '@craftcert/platform';
 import type { AssignmentStatus } from '../domain/assignment-status';
-import { ExpertAssignmentEntity, ExpertPanelEntity } from './scoring.entities';
+import {
+  ExpertAssignmentEntity,
+  ExpertPanelEntity,
+  ScoreArbitrationEntity,
+} from './scoring.entities';
 
 export interface NewAssignment {
   nominationId: string;
@@ -156,5 +160,38 @@ export class ScoringRepository {
       where: { editionId, stageId },
       order: { nominationId: 'ASC', expertId: 'ASC' },
     });
+  }
+
+  /** Records the arbitration group's result; a second one for the candidate is refused. */
+  async recordArbitration(
+    tx: EntityManager,
+    row: Pick<
+      ScoreArbitrationEntity,
+      'editionId' | 'stageId' | 'nominationId' | 'score' | 'reason' | 'decidedBy'
+    >,
+  ): Promise<ScoreArbitrationEntity> {
+    try {
+      await tx.insert(ScoreArbitrationEntity, row);
+      return (await tx.findOneBy(ScoreArbitrationEntity, {
+        editionId: row.editionId,
+        stageId: row.stageId,
+        nominationId: row.nominationId,
+      }))!;
+    } catch (error) {
+      translateConstraintError(error, {
+        pk_score_arbitration: {
+          code: 'INVALID_TRANSITION',
+          message: "The arbitration group's result for this candidate is already recorded",
+        },
+      });
+    }
+  }
+
+  async arbitrations(
+    tx: EntityManager,
+    editionId: string,
+    stageId: string,
+  ): Promise<ScoreArbitrationEntity[]> {
+    return tx.find(ScoreArbitrationEntity, { where: { editionId, stageId } });
   }
 }
