@@ -283,6 +283,20 @@ describe('schemes as configuration', () => {
       },
     );
     expect(res.statusCode).toBe(400);
+    const edition = await call(
+      token,
+      'POST',
+      `/api/programmes/${programme.json<{ id: string }>().id}/editions`,
+      {
+        code: 'e-2026',
+        title: { zh: '第一届', en: 'First' },
+        definitionVersion: 1,
+        referenceDate: '2026-02-30',
+        nominationWindow: { opensAt: '2026-03-01T00:00:00Z', closesAt: '2026-04-01T00:00:00Z' },
+      },
+    );
+    expect(edition.statusCode).toBe(400);
+    expect(edition.body).toContain('referenceDate must be an existing date');
     expect(res.json<{ errors: { path: string; message: string }[] }>().errors).toEqual([
       {
         path: '/channels/0/routing/0/roles/1',

@@ -1,3 +1,4 @@
+import { IsLocalDate } from '@craftcert/calendar';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -156,6 +157,7 @@ export class EvaluateDossierRequest {
   @Matches(LOCAL_DATE, {
     message: 'referenceDate must be a date as YYYY-MM-DD',
   })
+  @IsLocalDate({ message: 'referenceDate must be an existing date as YYYY-MM-DD' })
   referenceDate: string;
 
   @ApiPropertyOptional({ type: [PriorAwardRequest] })
@@ -212,6 +214,7 @@ export class OpenEditionRequest {
   @Matches(LOCAL_DATE, {
     message: 'referenceDate must be a date as YYYY-MM-DD',
   })
+  @IsLocalDate({ message: 'referenceDate must be an existing date as YYYY-MM-DD' })
   referenceDate: string;
 
   @ApiProperty({ type: NominationWindowRequest })
