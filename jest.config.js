@@ -1,7 +1,7 @@
 // Two projects: fast unit specs beside the code, and integration/e2e specs in test/ that
 // talk to real PostgreSQL and Redis. Both transpile with the build's own swc settings
 // (.swcrc, including the @craftcert/* path aliases); types are checked once by tsc.
-const { readFileSync } = require('node:fs');
+const { existsSync, readdirSync, readFileSync } = require('node:fs');
 
 const swcrc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swcrc.$schema;
@@ -12,25 +12,36 @@ const swc = [
 
 /**
  * NestJS 12 and several of its dependencies ship ESM only, and jest on Node 20 cannot require()
- * ESM, so those packages (found by their package.json "type") are transpiled to CommonJS too.
+ * ESM, so those packages (found by their package.json "type") are transpiled to CommonJS too —
+ * nested copies included (e.g. `@fastify/static/node_modules/content-disposition`).
  */
-function esmPackages(dir = `${__dirname}/node_modules`, scope = '') {
-  const { readdirSync, existsSync } = require('node:fs');
-  return readdirSync(dir).flatMap((name) => {
+/** Package folders directly under a node_modules folder: `name` or `@scope/name`. */
+const packagesIn = (dir) =>
+  readdirSync(dir).flatMap((name) => {
     if (name.startsWith('.')) return [];
-    if (name.startsWith('@') && !scope) return esmPackages(`${dir}/${name}`, `${name}/`);
-    const manifest = `${dir}/${name}/package.json`;
-    if (!existsSync(manifest)) return [];
-    return JSON.parse(readFileSync(manifest, 'utf8')).type === 'module' ? [scope + name] : [];
+    return name.startsWith('@') ? readdirSync(`${dir}/${name}`).map((n) => `${name}/${n}`) : [name];
+  });
+function esmPackages(dir = `${__dirname}/node_modules`, prefix = '') {
+  return packagesIn(dir).flatMap((name) => {
+    const path = `${dir}/${name}`;
+    if (!existsSync(`${path}/package.json`)) return [];
+    const own = prefix + name;
+    const nested = existsSync(`${path}/node_modules`)
+      ? esmPackages(`${path}/node_modules`, `${own}/node_modules/`)
+      : [];
+    const isEsm = JSON.parse(readFileSync(`${path}/package.json`, 'utf8')).type === 'module';
+    return isEsm ? [own, ...nested] : nested;
   });
 }
 // CommonJS packages that load an ESM dependency with import(), which jest cannot run either.
 const DYNAMIC_IMPORTERS = ['@fastify/cookie'];
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const transpiled = [...esmPackages(), ...DYNAMIC_IMPORTERS].map(escape).join('|');
 
 const common = {
   transform: { '^.+\\.(ts|js|mjs)$': swc },
-  transformIgnorePatterns: [`/node_modules/(?!(${[...esmPackages(), ...DYNAMIC_IMPORTERS].map(escape).join('|')})/)`],
+  // Ignored: anything under node_modules unless its path names a package to transpile.
+  transformIgnorePatterns: [`^(?!.*/node_modules/(${transpiled})/).*/node_modules/`],
   testEnvironment: 'node',
 };
 

@@ -4,8 +4,9 @@ import { AUDIT_ENTITIES } from '@craftcert/audit/entities';
 import { CALENDAR_ENTITIES } from '@craftcert/calendar/entities';
 import { IDENTITY_ENTITIES } from '@craftcert/identity/entities';
 import { NOMINATION_ENTITIES } from '@craftcert/nominations/entities';
+import { NOTIFICATION_ENTITIES } from '@craftcert/notifications/entities';
 import { PROGRAMME_ENTITIES } from '@craftcert/programmes/entities';
-import { WORKFLOW_ENTITIES } from '@craftcert/workflow/entities';
+import { SCHEDULE_ENTITIES, WORKFLOW_ENTITIES } from '@craftcert/workflow/entities';
 import { Foundation1795601469900 } from './1795601469900-Foundation';
 import { Programmes1795602237810 } from './1795602237810-Programmes';
 import { AuditTrail1795602618119 } from './1795602618119-AuditTrail';
@@ -19,7 +20,14 @@ import { SigningKeyOutsideDatabase1796219323148 } from './1796219323148-SigningK
 import { Workflow1796219487509 } from './1796219487509-Workflow';
 import { PasswordChangeRequired1796222378814 } from './1796222378814-PasswordChangeRequired';
 import { ConflictDeclarations1796224000000 } from './1796224000000-ConflictDeclarations';
+import { AnnualCycle1796237000000 } from './1796237000000-AnnualCycle';
+import { Notifications1796231000000 } from './1796231000000-Notifications';
+import { ExpertScoring1796232000000 } from './1796232000000-ExpertScoring';
 import { SchemesAsConfiguration1796233000000 } from './1796233000000-SchemesAsConfiguration';
+import { ConflictDetection1796234000000 } from './1796234000000-ConflictDetection';
+import { CandidateSettlement1796234000001 } from './1796234000001-CandidateSettlement';
+import { AnswerEvidence1796234000002 } from './1796234000002-AnswerEvidence';
+import { TaskDeadlineNotices1796234000003 } from './1796234000003-TaskDeadlineNotices';
 
 /**
  * Every entity and every migration, in order. The app, the CLI and the tests build their data
@@ -35,6 +43,8 @@ export const catalogue: PersistenceCatalogue = {
     ...NOMINATION_ENTITIES,
     ...CALENDAR_ENTITIES,
     ...WORKFLOW_ENTITIES,
+    ...SCHEDULE_ENTITIES,
+    ...NOTIFICATION_ENTITIES,
   ],
   migrations: [
     Foundation1795601469900,
@@ -50,6 +60,13 @@ export const catalogue: PersistenceCatalogue = {
     Workflow1796219487509,
     PasswordChangeRequired1796222378814,
     ConflictDeclarations1796224000000,
+    Notifications1796231000000,
+    ExpertScoring1796232000000,
     SchemesAsConfiguration1796233000000,
+    ConflictDetection1796234000000,
+    CandidateSettlement1796234000001,
+    AnswerEvidence1796234000002,
+    TaskDeadlineNotices1796234000003,
+    AnnualCycle1796237000000,
   ],
 };

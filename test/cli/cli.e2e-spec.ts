@@ -261,3 +261,85 @@ describe('CLI: database commands', () => {
     expect((await cli(['no:such-command'], { DATABASE_URL: database.url })).code).toBe(1);
   });
 });
+
+describe('CLI: pipeline:score (no database needed)', () => {
+  let dir: string;
+  const district = shippedDefinitionPath('district-craftsman-triennial');
+  const dossier = {
+    name: '王师傅',
+    birthDate: '1980-05-01',
+    employer: '区机械厂',
+    industrySection: 'C',
+    skillLevel: 'L1',
+    skillStartDate: '2000-09-01',
+    unionMember: true,
+    traditionalCraft: true,
+    narrative: '三十年如一日',
+    contests: [
+      { level: 'national', rank: 2, year: 2023 },
+      { level: 'provincial', rank: 1, year: 2022 },
+      { level: 'city', rank: 1, year: 2021 },
+      { level: 'city', rank: 1, year: 2020 },
+      { level: 'district', rank: 1, year: 2019 },
+    ],
+    apprentices: [{ name: '徒一' }, { name: '徒二' }],
+  };
+  const write = async (name: string, content: unknown) => {
+    const file = join(dir, name);
+    await writeFile(file, JSON.stringify(content));
+    return file;
+  };
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'craftcert-score-'));
+  });
+
+  it('prints every criterion and item with the caps that bit, and the total', async () => {
+    const file = await write('dossier.json', dossier);
+    const marks = await write('marks.json', { 'deeds-judged': 12 });
+    const res = await cli([
+      'pipeline:score',
+      district,
+      file,
+      '--marks',
+      marks,
+      '--evidence',
+      'patent=2',
+      '--lang',
+      'en',
+    ]);
+    expect(res.code).toBe(0);
+    // contests: tiered 10 + 6 for national and provincial; the provincial win is not counted again,
+    // three other wins × 5 = 15 → 10; 16 + 10 = 26 → criterion cap 20.
+    expect(res.stdout).toContain('[contests] contests: 16 + 10 = 26, capped at 20 → 20');
+    expect(res.stdout).toContain(
+      '[contest-wins] other contest wins: 3 entries counted: 5 + 5 + 5 (1 more already counted by high-contests, not counted twice), capped at 10 → 10',
+    );
+    // L1 13 + traditional craft 5 = 18 → the group's shared cap 15.
+    expect(res.stdout).toContain(
+      '[certificate-and-craft] level and traditional craft: sub-items 13 + 5, capped at 15 → 15',
+    );
+    // 20 + 0 + 15 + 2 × 3 + 2 × 5 + 12 = 63.
+    expect(res.stdout).toContain('total: 20 + 0 + 15 + 6 + 10 + 12 = 63 → 63 (of 100)');
+  });
+
+  it('prints JSON with every item and cap', async () => {
+    const file = await write('dossier.json', dossier);
+    const res = await cli(['pipeline:score', district, file, '--json']);
+    expect(res.code).toBe(0);
+    const score = JSON.parse(res.stdout);
+    // Without marks or evidence: 20 + 0 + 15 + 6 + 0 + 0.
+    expect(score.total).toBe(41);
+    expect(score.criteria[0]).toMatchObject({ id: 'contests', points: 20, raw: 26, capped: true });
+    expect(score.criteria[0].items[1]).toMatchObject({ id: 'contest-wins', cap: 10, capped: true });
+  });
+
+  it('refuses a mark outside its range with exit 1, naming the item', async () => {
+    const file = await write('dossier.json', dossier);
+    const marks = await write('marks.json', { 'deeds-judged': 16 });
+    const res = await cli(['pipeline:score', district, file, '--marks', marks]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain(
+      '/marks/deeds-judged: the mark 16 for "deeds-judged" is outside 0–15',
+    );
+  });
+});

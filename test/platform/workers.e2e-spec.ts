@@ -4,12 +4,14 @@ import { configureQueueBackend, JobName, QueueName } from '@craftcert/platform';
 import {
   AppProcess,
   createTestDatabase,
+  freePort,
   queueBackendsUnderTest,
   spawnApp,
   stopApp,
   TestDatabase,
   uniqueName,
   waitFor,
+  waitUntilReady,
 } from '@craftcert/testing';
 
 // Each test starts real processes; a busy machine needs the time (nothing here asserts one).
@@ -38,8 +40,9 @@ describe.each(queueBackendsUnderTest())('worker processes on the %s backend', (b
     await database.drop();
   });
 
-  const startWorker = (): AppProcess =>
+  const startWorker = (env: Record<string, string> = {}): AppProcess =>
     spawnApp({
+      ...env,
       ROLE: 'worker',
       DATABASE_URL: database.url,
       REDIS_URL: backend === 'redis' ? process.env.REDIS_URL : undefined,
@@ -60,6 +63,30 @@ describe.each(queueBackendsUnderTest())('worker processes on the %s backend', (b
     expect(stop.code).toBe(0);
     expect(await job.getState()).toBe('completed');
     expect((await pings()).find((p) => p.job_id === job.id)?.runs).toBe(1);
+  });
+
+  it('answers liveness and readiness on its own port, and serves no API there', async () => {
+    const port = await freePort();
+    const worker = startWorker({ HEALTH_PORT: String(port) });
+    const ready = await waitUntilReady(port, worker);
+    expect(ready.body.details.database.kind).toBe('postgres');
+    expect(ready.body.details.queues.kind).toBe(`bullmq-${backend}`);
+    expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+    for (const path of ['/api/me', '/api/programmes', '/api/docs']) {
+      expect((await fetch(`http://127.0.0.1:${port}${path}`)).status).toBe(404);
+    }
+    await queue.add(JobName.SystemPing, { note: 'metrics' });
+    const metrics = await waitFor(
+      async () => {
+        const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+        const completed =
+          /bullmq_job_count\{[^}]*queue="system"[^}]*state="completed"[^}]*\} (\d+)/.exec(text);
+        return completed && Number(completed[1]) >= 1 ? text : undefined;
+      },
+      { what: 'the completed ping in the metrics', timeoutMs: 60000 },
+    );
+    expect(metrics).toContain('# TYPE bullmq_job_count gauge');
+    expect((await stopApp(worker)).code).toBe(0);
   });
 
   it('never processes the same job twice across two worker processes', async () => {

@@ -5,3 +5,4 @@ export * from './processes';
 export * from './factories';
 export * from './identity-factory';
 export * from './nomination-factory';
+export * from './mail';

@@ -3,6 +3,7 @@ import {
   Cast,
   createCast,
   createStaff,
+  FILES,
   openEdition,
   startTestApp,
   TestApp,
@@ -234,18 +235,24 @@ describe('workflow: qualification check, then a departmental review on the shipp
       payload: { conflict: true, kind: 'relative', reason: '候选人是本人亲属' },
     });
     expect(declared.statusCode).toBe(201);
+    // The recusal hands the task to the department's other reviewer: it is no longer theirs.
+    const [{ assignee_user_id }] = await db.query(
+      `SELECT assignee_user_id FROM review_task WHERE id = $1`,
+      [task.id],
+    );
+    expect(assignee_user_id).toBe(desks.hrss.reviewer.userId);
     const again = await t.request({
       method: 'POST',
       url: `/api/review-tasks/${task.id}/declaration`,
       token: related.token,
       payload: { conflict: false },
     });
-    expect(again.statusCode).toBe(409);
+    expect(again.statusCode).toBe(404);
     expect(
       (await t.request({ url: `/api/review-tasks/${task.id}/dossier`, token: related.token }))
         .statusCode,
-    ).toBe(403);
-    expect((await decide(t, related.token, task.id, 'approve')).statusCode).toBe(403);
+    ).toBe(404);
+    expect((await decide(t, related.token, task.id, 'approve')).statusCode).toBe(404);
     const conflicts = (
       await t.request({ url: `/api/editions/${editionId}/workflow/conflicts`, token: admin })
     ).json<{ userId: string; conflict: boolean; kind: string | null; taskKey: string }[]>();
@@ -310,6 +317,26 @@ describe('workflow: qualification check, then a departmental review on the shipp
       payload: { answer: '无关单位' },
     });
     expect(stranger.statusCode).toBe(404);
+    // New evidence goes with the answer, checked as the dossier's own evidence is.
+    const send = (token: string, kind: string, bytes: Buffer, fileName = 'file.pdf') =>
+      t.request({
+        method: 'POST',
+        url: `/api/information-requests/${requests[0].id}/evidence?kind=${kind}&fileName=${encodeURIComponent(fileName)}`,
+        payload: bytes,
+        headers: { 'content-type': 'application/octet-stream' },
+        token,
+      });
+    const wrongFormat = await send(unitOf(b), 'approvalForm', FILES.png(), 'form.png');
+    expect(wrongFormat.statusCode).toBe(400);
+    expect((await send(unitOf(b), 'no-such-kind', FILES.pdf())).statusCode).toBe(400);
+    expect(
+      (await send(cast.staff.otherNominator.token, 'approvalForm', FILES.pdf())).statusCode,
+    ).toBe(404);
+    const sent = await send(unitOf(b), 'approvalForm', FILES.pdf(), '廉洁情况说明（盖章）.pdf');
+    expect(sent.statusCode).toBe(201);
+    expect(sent.json()).toMatchObject({ kind: 'approvalForm', contentType: 'application/pdf' });
+    // The kind's count is per answer: a second sealed form is refused.
+    expect((await send(unitOf(b), 'approvalForm', FILES.pdf())).statusCode).toBe(409);
     const answered = await t.request({
       method: 'POST',
       url: `/api/information-requests/${requests[0].id}/answer`,
@@ -317,6 +344,14 @@ describe('workflow: qualification check, then a departmental review on the shipp
       payload: { answer: '已补充廉洁情况说明，盖章件另附' },
     });
     expect(answered.statusCode).toBe(204);
+    expect((await send(unitOf(b), 'certificate', FILES.pdf())).statusCode).toBe(409);
+    const withEvidence = (
+      await t.request({ url: `/api/review-tasks/${task.id}`, token: discipline })
+    ).json<{ informationRequests: { answer: string; evidence: { fileName: string }[] }[] }>();
+    expect(withEvidence.informationRequests[0]).toMatchObject({
+      answer: '已补充廉洁情况说明，盖章件另附',
+      evidence: [{ fileName: '廉洁情况说明（盖章）.pdf' }],
+    });
     expect((await taskFor('discipline', b)).status).toBe('open');
 
     for (const department of DEPARTMENTS.filter((d) => d !== 'discipline')) {

@@ -177,12 +177,12 @@ export async function decide(
   decision: 'approve' | 'reject' | 'requestInfo',
   body: { reason?: string; amends?: string; checklist?: { itemId: string; met: boolean }[] } = {},
 ) {
-  const task = await call<{ checklist: { id: string }[]; task: { assigneeKind: string } }>(
-    t,
-    'GET',
-    `/api/review-tasks/${taskId}`,
-    token,
-  );
+  // A task the caller may not see is still posted to, so the refusal itself can be asserted.
+  const read = await t.request({ url: `/api/review-tasks/${taskId}`, token });
+  const task =
+    read.statusCode === 200
+      ? read.json<{ checklist: { id: string }[]; task: { assigneeKind: string } }>()
+      : { checklist: [], task: { assigneeKind: 'unknown' } };
   if (task.task.assigneeKind === 'department') await declareNoConflict(t, token, taskId);
   return t.request({
     method: 'POST',

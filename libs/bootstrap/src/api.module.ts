@@ -4,6 +4,7 @@ import { CalendarHttpModule } from '@craftcert/calendar';
 import { IdentityModule } from '@craftcert/identity';
 import { HealthModule, HttpSecurityModule, Runtime } from '@craftcert/platform';
 import { NominationsModule } from '@craftcert/nominations';
+import { NotificationsHttpModule } from '@craftcert/notifications';
 import { ProgrammesModule } from '@craftcert/programmes';
 import { WorkflowHttpModule } from '@craftcert/workflow';
 
@@ -22,6 +23,7 @@ export class ApiModule {
         AuditHttpModule,
         CalendarHttpModule,
         WorkflowHttpModule,
+        NotificationsHttpModule,
       ],
     };
   }

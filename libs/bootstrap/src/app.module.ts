@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@craftcert/audit';
-import type { Runtime } from '@craftcert/platform';
+import { type Runtime, WorkerHealthModule } from '@craftcert/platform';
 import { ApiModule } from './api.module';
 import { platformModule } from './core';
 import { WorkerModule } from './worker.module';
@@ -15,7 +15,7 @@ export class AppModule {
       imports: [
         platformModule(runtime),
         AuditModule,
-        ...(role === 'worker' ? [] : [ApiModule.forRoot(runtime)]),
+        ...(role === 'worker' ? [WorkerHealthModule] : [ApiModule.forRoot(runtime)]),
         ...(role === 'api' ? [] : [WorkerModule]),
       ],
     };

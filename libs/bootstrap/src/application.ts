@@ -3,10 +3,13 @@ import { INestApplicationContext, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import {
   allowedOrigins,
   BEARER_SCHEME,
+  type FieldError,
   findUnstorableText,
+  hooksOf,
   logRequests,
   processLogger,
   REQUEST_ID_HEADER,
@@ -19,6 +22,7 @@ import {
   WorkerLifecycle,
 } from '@craftcert/platform';
 import { AppModule } from './app.module';
+import { mountQueueDashboard } from './queue-dashboard';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 const UPLOAD_ROUTE = /\/(evidence|nominations\/import)$/;
@@ -32,7 +36,26 @@ const SECURITY_HEADERS = securityHeaders({
   },
 });
 
+const BODILESS_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export type App = NestFastifyApplication | INestApplicationContext;
+
+const refuseUnstorableBody: preHandlerHookHandler = (request, reply, done) => {
+  const bad = findUnstorableText(request.body);
+  if (!bad) return done();
+  refuseUnstorable(request, reply, bad);
+};
+
+/** 400 naming the field whose text cannot be stored (NUL, lone surrogate, absurd nesting). */
+function refuseUnstorable(request: FastifyRequest, reply: FastifyReply, bad: FieldError): void {
+  void reply.status(400).send({
+    statusCode: 400,
+    code: 'VALIDATION_FAILED',
+    message: 'The request is invalid; see errors for each field.',
+    errors: [bad],
+    requestId: String(request.id),
+  });
+}
 
 export function isHttpApp(app: App): app is NestFastifyApplication {
   return 'getHttpAdapter' in app;
@@ -53,9 +76,12 @@ export async function createApp(runtime: Runtime): Promise<App> {
   await app.register(fastifyCookie);
   const fastify = app.getHttpAdapter().getInstance();
   // One hook for what every request needs first: security headers (computed once), its id
-  // echoed back, and the context everything it triggers (guards, use cases, audit) can read.
+  // echoed back, a query string that cannot be stored refused, and the context everything it
+  // triggers (guards, use cases, audit) can read. Fastify has parsed the query by now.
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.headers(SECURITY_HEADERS).header(REQUEST_ID_HEADER, request.id);
+    const bad = request.url.includes('?') ? findUnstorableText(request.query) : undefined;
+    if (bad) return refuseUnstorable(request, reply, bad);
     RequestContext.run({ requestId: String(request.id), ip: request.ip }, done);
   });
   logRequests(fastify, processLogger(runtime.config));
@@ -68,25 +94,27 @@ export async function createApp(runtime: Runtime): Promise<App> {
     origins: allowedOrigins(runtime.config),
     isUploadRoute: (url) => UPLOAD_ROUTE.test(url),
   });
+  // Routes are added after this (when the app initialises), so each gets its settings here:
+  // upload routes their larger body limit, and routes that take a body the check that it holds
+  // only storable text (reads carry none, so they need no hook for it).
   fastify.addHook('onRoute', (route) => {
-    if (UPLOAD_ROUTE.test(route.url)) route.bodyLimit = runtime.config.UPLOAD_LIMIT_BYTES;
+    // A spreadsheet has its own, smaller limit: refused from its Content-Length, before reading.
+    if (UPLOAD_ROUTE.test(route.url)) {
+      route.bodyLimit = route.url.endsWith('/nominations/import')
+        ? runtime.config.IMPORT_MAX_BYTES
+        : runtime.config.UPLOAD_LIMIT_BYTES;
+    }
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (methods.some((m) => !BODILESS_METHODS.has(m))) {
+      route.preHandler = [...hooksOf(route.preHandler), refuseUnstorableBody];
+    }
   });
   const origins = runtime.config.CORS_ORIGINS.split(',')
     .map((o) => o.trim())
     .filter(Boolean);
   if (origins.length > 0) app.enableCors({ origin: origins, credentials: true });
-  fastify.addHook('preHandler', (request, reply, done) => {
-    const bad = findUnstorableText(request.body) ?? findUnstorableText(request.query);
-    if (!bad) return done();
-    void reply.status(400).send({
-      statusCode: 400,
-      code: 'VALIDATION_FAILED',
-      message: 'The request is invalid; see errors for each field.',
-      errors: [bad],
-      requestId: String(request.id),
-    });
-  });
   setupOpenApi(app);
+  await mountQueueDashboard(app);
   return app;
 }
 

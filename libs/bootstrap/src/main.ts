@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { NestPinoLogger, processLogger, prepareRuntime, Runtime } from '@craftcert/platform';
 import { App, createApp, isHttpApp, shutdown } from './application';
+import { serveWorkerHealth } from './worker-health';
 import { loadConfigOrExit, migrate } from './core';
 
 export interface MainOptions {
@@ -36,7 +37,8 @@ export async function main(options: MainOptions = {}): Promise<void> {
       logger.log(`craftcert (${config.ROLE}) listening on http://localhost:${config.PORT}`);
     } else {
       await app.init();
-      logger.log(`craftcert worker started`);
+      const port = await serveWorkerHealth(app, config.HEALTH_PORT, config.HOST);
+      logger.log(`craftcert worker started; health checks on port ${port}`);
     }
     logger.log(`database: ${runtime.database.kind}, queues: ${runtime.queues.kind}`);
   };

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PersonalDataModule } from '@craftcert/platform';
 import { AccessGuard } from './access/access.guard';
 import { RouteCatalogue, RoutePolicyCheck } from './access/route-policy.check';
 import { AccessTokens } from './auth/access-tokens';
@@ -26,13 +27,31 @@ import { LogoutUseCase } from './use-cases/logout.use-case';
 import { RefreshSessionUseCase } from './use-cases/refresh-session.use-case';
 import { RequestPasswordResetUseCase } from './use-cases/request-password-reset.use-case';
 import { UnlockUserUseCase } from './use-cases/unlock-user.use-case';
+import { ReadLinkMessageUseCase } from './use-cases/read-link-message.use-case';
+import { ResolveRecipientsUseCase } from './use-cases/resolve-recipients.use-case';
+
+/**
+ * What other contexts (notifications) read about people, for any role: who receives a message
+ * and the single-use links built when it is sent. No routes and no guard.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), PersonalDataModule],
+  providers: [ReadLinkMessageUseCase, ResolveRecipientsUseCase],
+  exports: [ReadLinkMessageUseCase, ResolveRecipientsUseCase],
+})
+export class IdentityDirectoryModule {}
 
 /**
  * Organisations, users, sign-in and the access gate every route passes through. Imported by
  * the HTTP side only: workers act as the system, not as a user.
  */
 @Module({
-  imports: [DiscoveryModule, JwtModule.register({}), TypeOrmModule.forFeature(IDENTITY_ENTITIES)],
+  imports: [
+    DiscoveryModule,
+    JwtModule.register({}),
+    TypeOrmModule.forFeature(IDENTITY_ENTITIES),
+    PersonalDataModule,
+  ],
   controllers: [
     AuthController,
     MeController,

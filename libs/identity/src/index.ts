@@ -11,4 +11,13 @@ export * from './domain/organisation';
 export * from './domain/organisation-scope';
 export * from './domain/roles';
 export * from './identity.module';
+export { RequestPasswordResetUseCase } from './use-cases/request-password-reset.use-case';
+export * from './persistence/organisation-members';
 export * from './persistence/organisation-scope';
+export { type LinkMessage, ReadLinkMessageUseCase } from './use-cases/read-link-message.use-case';
+export {
+  type Recipient,
+  type RecipientQuery,
+  ResolveRecipientsUseCase,
+} from './use-cases/resolve-recipients.use-case';
+export * from './persistence/organisation-members';

@@ -5,6 +5,11 @@ export * from './domain/nomination-status';
 export * from './domain/nomination.errors';
 export type { NominationFlags } from './persistence/nomination.entity';
 export type { NominationFilter } from './persistence/nomination.queries';
+export {
+  type AnswerEvidenceUpload,
+  AttachAnswerEvidenceUseCase,
+} from './use-cases/attach-answer-evidence.use-case';
+export { uploadedFile } from './http/uploaded-file';
 export { BuildNominationTemplateUseCase } from './use-cases/build-nomination-template.use-case';
 export { ConfirmRefereeUseCase } from './use-cases/confirm-referee.use-case';
 export { DownloadEvidenceUseCase } from './use-cases/download-evidence.use-case';
@@ -21,6 +26,10 @@ export {
   type StageEntrant,
   ListStageEntrantsUseCase,
 } from './use-cases/list-stage-entrants.use-case';
+export {
+  type DefinitionMigrationCheck,
+  DefinitionMigrationChecks,
+} from './use-cases/definition-migration-checks';
 export { MigrateEditionDefinitionUseCase } from './use-cases/migrate-edition-definition.use-case';
 export { RankNominationsUseCase } from './use-cases/rank-nominations.use-case';
 export { ReadDossierForReviewUseCase } from './use-cases/read-dossier-for-review.use-case';
@@ -41,3 +50,7 @@ export {
 } from './use-cases/submit-public-nomination.use-case';
 export { UploadEvidenceUseCase } from './use-cases/upload-evidence.use-case';
 export { WithdrawNominationUseCase } from './use-cases/withdraw-nomination.use-case';
+export {
+  type RefereeMessage,
+  ReadRefereeMessageUseCase,
+} from './use-cases/read-referee-message.use-case';

@@ -19,8 +19,10 @@ import { EVIDENCE_STORAGE, LocalEvidenceStorage } from './persistence/evidence-s
 import { EndorsementRepository } from './persistence/endorsement.repository';
 import { NominationQueries } from './persistence/nomination.queries';
 import { NominationRepository } from './persistence/nomination.repository';
+import { AttachAnswerEvidenceUseCase } from './use-cases/attach-answer-evidence.use-case';
 import { BuildNominationTemplateUseCase } from './use-cases/build-nomination-template.use-case';
 import { ConfirmRefereeUseCase } from './use-cases/confirm-referee.use-case';
+import { DefinitionMigrationChecks } from './use-cases/definition-migration-checks';
 import { DownloadEvidenceUseCase } from './use-cases/download-evidence.use-case';
 import { DraftNominationUseCase } from './use-cases/draft-nomination.use-case';
 import { ExportNominationsUseCase } from './use-cases/export-nominations.use-case';
@@ -43,6 +45,7 @@ import { SubmitNominationUseCase } from './use-cases/submit-nomination.use-case'
 import { SubmitPublicNominationUseCase } from './use-cases/submit-public-nomination.use-case';
 import { UploadEvidenceUseCase } from './use-cases/upload-evidence.use-case';
 import { WithdrawNominationUseCase } from './use-cases/withdraw-nomination.use-case';
+import { ReadRefereeMessageUseCase } from './use-cases/read-referee-message.use-case';
 
 export const NOMINATION_USE_CASES = [
   DraftNominationUseCase,
@@ -67,8 +70,10 @@ export const NOMINATION_USE_CASES = [
   MigrateEditionDefinitionUseCase,
   ListStageEntrantsUseCase,
   ReadDossierForReviewUseCase,
+  ReadRefereeMessageUseCase,
   RecordEndorsementUseCase,
   ListEndorsementsUseCase,
+  AttachAnswerEvidenceUseCase,
 ];
 
 /** Nominations: drafts, submission with instant eligibility, unit caps, union screening, evidence, public channels. */
@@ -101,8 +106,9 @@ export const NOMINATION_USE_CASES = [
     NominationRepository,
     EndorsementRepository,
     NominationQueries,
+    DefinitionMigrationChecks,
     ...NOMINATION_USE_CASES,
   ],
-  exports: NOMINATION_USE_CASES,
+  exports: [...NOMINATION_USE_CASES, DefinitionMigrationChecks],
 })
 export class NominationsModule {}

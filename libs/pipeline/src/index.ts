@@ -3,6 +3,7 @@
 export type * from './definition/definition.types';
 export { pipelineDefinitionSchema } from './definition/definition.schema';
 export { validateDefinition, parseDefinition } from './definition/validate-definition';
+export { DEFAULT_DEFINITION_LIMITS, type DefinitionLimits } from './definition/definition-limits';
 export {
   SHIPPED_DEFINITIONS,
   type ShippedDefinitionName,
@@ -39,10 +40,49 @@ export {
   validateAttachments,
   normaliseDossier,
 } from './dossier/validate-dossier';
+export {
+  type RubricInput,
+  type RubricScore,
+  type CriterionScore,
+  type ItemScore,
+  type EntryScore,
+  RubricMarkError,
+  scoreRubric,
+} from './scoring/rubric-score';
+export { type MarkError, judgedItems, validateMarks } from './scoring/rubric-marks';
+export {
+  type ExpertMark,
+  type PanelMark,
+  type PanelScore,
+  type ResolvedScore,
+  aggregateScores,
+  combineMarks,
+  normaliseMarks,
+  resolveArbitration,
+} from './scoring/aggregate-scores';
+export {
+  type AssignmentCandidate,
+  type AssignmentInput,
+  type AssignmentResult,
+  type AssignmentShortfall,
+  type ExpertAssignment,
+  assignExperts,
+  conflictKey,
+} from './scoring/assign-experts';
+export {
+  type RankingCandidate,
+  type RankedRow,
+  type RankedGroup,
+  rankScores,
+} from './scoring/rank-scores';
+export {
+  type EvidenceRef,
+  blindDossier,
+  blindEvidence,
+  identifyingParts,
+} from './scoring/blind-dossier';
 export { normaliseIdNumber, idNumberProblem, idNumberCheckCharacter } from './dossier/id-number';
 export { parseIsoDate, todayInShanghai } from './derive/dates';
-export { type RubricInput, type RubricScore, scoreRubric } from './scoring/rubric-score';
-export { type ExpertMark, type PanelScore, aggregateScores } from './scoring/aggregate-scores';
 export type * from './selection/selection.types';
 export { selectCandidates } from './selection/select-candidates';
 export { selectRanked } from './selection/select-ranked';
@@ -72,8 +112,10 @@ export { type DefinitionChange, diffDefinitions } from './diff/diff-definitions'
 export { type DryRunItem, type OutcomeChange, compareOutcomes } from './diff/compare-outcomes';
 export { formatValidationErrors, formatTrace, formatDiff } from './format/format-cli';
 export { formatSelection, formatSelectionDiff } from './format/format-selection';
+export { formatRubricScore } from './format/format-score';
 export type * from './workflow/workflow.types';
 export { CANDIDATE_STAGE_STATUSES, DECIDED_STATUSES } from './workflow/workflow.types';
+export { type Settlement, type SettlementResult, settleEscalation } from './workflow/escalation';
 export { joinOutcome, normaliseJoin } from './workflow/join-policy';
 export {
   type StageGraph,

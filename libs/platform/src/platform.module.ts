@@ -9,6 +9,7 @@ import { createValidationPipe } from './http/validation';
 import { QueuesModule } from './queues/queues.module';
 import { WorkerLifecycle } from './queues/worker-lifecycle';
 import { Runtime, RUNTIME } from './runtime/runtime';
+import { ParsePool } from './threads/parse-pool';
 
 /**
  * Everything each process needs regardless of role: configuration, logging, the database,
@@ -33,8 +34,9 @@ export class PlatformModule {
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         ShutdownState,
         WorkerLifecycle,
+        ParsePool,
       ],
-      exports: [RUNTIME, AppConfig, ShutdownState, WorkerLifecycle],
+      exports: [RUNTIME, AppConfig, ShutdownState, WorkerLifecycle, ParsePool],
     };
   }
 }

@@ -5,6 +5,7 @@ export * from './programmes.module';
 export * from './domain/edition';
 export * from './domain/programme.errors';
 export * from './use-cases/load-edition-definition.use-case';
+export * from './use-cases/open-cycle-edition.use-case';
 export * from './use-cases/repin-edition-definition.use-case';
 // The explained eligibility as the API documents it, for other contexts' responses.
 export { EligibilityResponse } from './http/programme.response.dto';

@@ -9,7 +9,9 @@ import { CreateProgrammeUseCase } from './use-cases/create-programme.use-case';
 import { EvaluateDossierUseCase } from './use-cases/evaluate-dossier.use-case';
 import { ExtendNominationWindowUseCase } from './use-cases/extend-nomination-window.use-case';
 import { LoadEditionDefinitionUseCase } from './use-cases/load-edition-definition.use-case';
+import { OpenCycleEditionUseCase } from './use-cases/open-cycle-edition.use-case';
 import { OpenEditionUseCase } from './use-cases/open-edition.use-case';
+import { DefinitionInputReader } from './use-cases/parse-definition-input';
 import { ProposeDefinitionUseCase } from './use-cases/propose-definition.use-case';
 import { PublishDefinitionUseCase } from './use-cases/publish-definition.use-case';
 import { RepinEditionDefinitionUseCase } from './use-cases/repin-edition-definition.use-case';
@@ -22,6 +24,7 @@ import { ReviseDraftUseCase } from './use-cases/revise-draft.use-case';
   providers: [
     DefinitionsRepository,
     ProgrammeQueries,
+    DefinitionInputReader,
     CreateProgrammeUseCase,
     ProposeDefinitionUseCase,
     ReviseDraftUseCase,
@@ -31,8 +34,9 @@ import { ReviseDraftUseCase } from './use-cases/revise-draft.use-case';
     ExtendNominationWindowUseCase,
     LoadEditionDefinitionUseCase,
     RepinEditionDefinitionUseCase,
+    OpenCycleEditionUseCase,
   ],
   // What other contexts may use: editions and their definitions, through use cases.
-  exports: [LoadEditionDefinitionUseCase, RepinEditionDefinitionUseCase],
+  exports: [LoadEditionDefinitionUseCase, RepinEditionDefinitionUseCase, OpenCycleEditionUseCase],
 })
 export class ProgrammesModule {}

@@ -12,3 +12,10 @@ export { type DecideCommand, DecideTaskUseCase } from './use-cases/decide-task.u
 export { type DeclareCommand, DeclareConflictUseCase } from './use-cases/declare-conflict.use-case';
 export { AnswerInformationRequestUseCase } from './use-cases/answer-information-request.use-case';
 export { ReadWorkflowUseCase } from './use-cases/read-workflow.use-case';
+export { RunDueTransitionsUseCase } from './use-cases/run-due-transitions.use-case';
+export { ListStageAssigneesUseCase } from './use-cases/list-stage-assignees.use-case';
+export { NotifyTaskDeadlineUseCase } from './use-cases/notify-task-deadline.use-case';
+export { ExtendTaskDeadlineUseCase } from './use-cases/extend-task-deadline.use-case';
+export { SettleCandidateUseCase } from './use-cases/settle-candidate.use-case';
+export { AssignReviewTaskUseCase } from './use-cases/assign-review-task.use-case';
+export { ReadConflictRegisterUseCase } from './use-cases/read-conflict-register.use-case';

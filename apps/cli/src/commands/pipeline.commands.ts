@@ -5,6 +5,7 @@ import {
   compileDefinition,
   diffDefinitions,
   formatDiff,
+  formatRubricScore,
   formatSelection,
   formatSelectionDiff,
   formatTrace,
@@ -14,6 +15,8 @@ import {
   parseIsoDate,
   PipelineDefinition,
   type PriorAward,
+  RubricMarkError,
+  scoreRubric,
   selectCandidates,
   SelectionInputError,
   type SelectionOverrides,
@@ -246,9 +249,121 @@ export class PipelineDiffCommand extends CommandRunner {
   }
 }
 
+@Command({
+  name: 'pipeline:score',
+  arguments: '<definition> <dossier>',
+  description:
+    "Score a dossier (JSON file) on the definition's rubric offline and print every item's points and the caps that bit",
+})
+export class PipelineScoreCommand extends CommandRunner {
+  async run([definitionFile, dossierFile]: string[], options: ScoreOptions): Promise<void> {
+    const definition = loadDefinition(definitionFile);
+    const dossier = definition && readDocument(dossierFile, false);
+    const marks = options.marks ? readDocument(options.marks, false) : { value: {} };
+    if (!definition || !dossier || !marks) return;
+    const stages = definition.stages.filter((s) => s.kind === 'expertScoring');
+    const stage = options.stage ? stages.find((s) => s.id === options.stage) : stages[0];
+    if (!stage) {
+      const which = options.stage
+        ? `no expertScoring stage "${options.stage}"`
+        : 'no expertScoring stage';
+      console.error(`${definitionFile}: ${which}`);
+      process.exitCode = 1;
+      return;
+    }
+    const errors = validateDossier(definition, dossier.value);
+    if (errors.length > 0) {
+      console.error(`${dossierFile}: ${formatValidationErrors(errors)}`);
+      process.exitCode = 1;
+      return;
+    }
+    if (typeof marks.value !== 'object' || marks.value === null || Array.isArray(marks.value)) {
+      console.error(`${options.marks}: marks must be an object of { "<itemId>": number }`);
+      process.exitCode = 1;
+      return;
+    }
+    try {
+      const score = scoreRubric(
+        definition,
+        stage.rubric,
+        dossier.value as Record<string, unknown>,
+        {
+          judged: marks.value as Record<string, number>,
+          evidenceCounts: options.evidence,
+          referenceDate: options.referenceDate ?? new Date().toISOString().slice(0, 10),
+        },
+      );
+      console.log(
+        options.json
+          ? JSON.stringify(score, null, 2)
+          : formatRubricScore(score, options.lang ?? 'zh'),
+      );
+    } catch (error) {
+      if (!(error instanceof RubricMarkError)) throw error;
+      console.error(`${options.marks ?? 'marks'}: ${formatValidationErrors(error.errors)}`);
+      process.exitCode = 1;
+    }
+  }
+
+  @Option({
+    flags: '--marks <file>',
+    description: 'JSON file of { "<itemId>": number } for judged items',
+  })
+  parseMarks(value: string): string {
+    return value;
+  }
+
+  @Option({
+    flags: '--evidence <counts>',
+    description: 'evidence files per kind, e.g. patent=2,photo=1',
+  })
+  parseEvidence(value: string): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const part of value.split(',')) {
+      const match = /^([A-Za-z][A-Za-z0-9_-]*)=(\d+)$/.exec(part.trim());
+      if (!match) throw new Error('--evidence must look like kind=count,kind=count');
+      counts[match[1]] = Number(match[2]);
+    }
+    return counts;
+  }
+
+  @Option({ flags: '--stage <id>', description: 'the expertScoring stage (default: the first)' })
+  parseStage(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--lang <lang>', description: 'zh (default) or en' })
+  parseLang(value: string): 'zh' | 'en' {
+    if (value !== 'zh' && value !== 'en') throw new Error('--lang must be zh or en');
+    return value;
+  }
+
+  @Option({ flags: '--json', description: 'Print { total, criteria: [...] } as JSON' })
+  parseJson(): boolean {
+    return true;
+  }
+
+  @Option({
+    flags: '--reference-date <date>',
+    description: 'YYYY-MM-DD for conditions (default: today)',
+  })
+  parseReferenceDate(value: string): string {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error('--reference-date must be YYYY-MM-DD');
+    return value;
+  }
+}
+
+interface ScoreOptions extends ExplainOptions {
+  marks?: string;
+  evidence?: Record<string, number>;
+  stage?: string;
+  json?: boolean;
+}
+
 export const PIPELINE_COMMANDS = [
   PipelineValidateCommand,
   PipelineExplainCommand,
   PipelineSelectCommand,
+  PipelineScoreCommand,
   PipelineDiffCommand,
 ];

@@ -8,6 +8,7 @@ import {
   JobProcessor,
   JobQueue,
   QueueName,
+  workerOptions,
 } from '@craftcert/platform';
 import {
   AuditCheckpointRefusedError,
@@ -15,7 +16,7 @@ import {
 } from '../use-cases/checkpoint-audit-chain.use-case';
 
 /** `audit.checkpoint`: links what is pending and signs the chain's head. */
-@Processor(QueueName.Audit, { concurrency: 1 })
+@Processor(QueueName.Audit, workerOptions(1))
 export class AuditCheckpointProcessor extends JobProcessor {
   readonly queueName = QueueName.Audit;
   private readonly logger = new Logger('AuditCheckpoints');

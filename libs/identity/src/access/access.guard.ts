@@ -6,6 +6,11 @@ import { AccessTokens, SignedInActor } from '../auth/access-tokens';
 import { ACCESS_COOKIE } from '../auth/cookies';
 import { ACCESS_METADATA, AccessPolicy, BEFORE_PASSWORD_CHANGE } from './access.decorators';
 
+interface RouteRules {
+  policy: AccessPolicy | undefined;
+  beforePasswordChange: boolean;
+}
+
 export type AuthenticatedRequest = FastifyRequest & { actor?: SignedInActor };
 
 /**
@@ -15,16 +20,16 @@ export type AuthenticatedRequest = FastifyRequest & { actor?: SignedInActor };
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
+  /** Per controller class, per handler (a handler may be inherited by several controllers). */
+  private readonly rules = new WeakMap<object, WeakMap<object, RouteRules>>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokens,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_METADATA, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const { policy, beforePasswordChange } = this.routeRules(context);
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const actor = this.identify(request);
     if (actor) {
@@ -35,7 +40,7 @@ export class AccessGuard implements CanActivate {
     if (!policy) throw new DomainError('FORBIDDEN', 'This route declares no access policy');
     if (policy.kind === 'public') return true;
     if (!actor) throw new DomainError('UNAUTHENTICATED', 'Sign in to use this route');
-    if (actor.passwordChangeRequired && !this.allowedBeforePasswordChange(context)) {
+    if (actor.passwordChangeRequired && !beforePasswordChange) {
       throw new DomainError(
         'PASSWORD_CHANGE_REQUIRED',
         'Change the generated password first (POST /api/me/password), then refresh the session',
@@ -47,20 +52,45 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
-  private allowedBeforePasswordChange(context: ExecutionContext): boolean {
-    return (
-      this.reflector.getAllAndOverride<boolean | undefined>(BEFORE_PASSWORD_CHANGE, [
-        context.getHandler(),
-        context.getClass(),
-      ]) === true
-    );
+  /**
+   * A route's declared policy, read once per handler: metadata is fixed when the module loads,
+   * and reading it walks the prototype chains of handler and class on every call.
+   */
+  private routeRules(context: ExecutionContext): RouteRules {
+    const handler = context.getHandler();
+    const controller = context.getClass();
+    let byHandler = this.rules.get(controller);
+    if (!byHandler) this.rules.set(controller, (byHandler = new WeakMap()));
+    let rules = byHandler.get(handler);
+    if (!rules) {
+      const targets = [handler, controller];
+      rules = {
+        policy: this.reflector.getAllAndOverride<AccessPolicy | undefined>(
+          ACCESS_METADATA,
+          targets,
+        ),
+        beforePasswordChange:
+          this.reflector.getAllAndOverride<boolean | undefined>(BEFORE_PASSWORD_CHANGE, targets) ===
+          true,
+      };
+      byHandler.set(handler, rules);
+    }
+    return rules;
   }
 
   private identify(request: AuthenticatedRequest): SignedInActor | undefined {
-    const header = request.headers.authorization;
-    const token = header?.startsWith('Bearer ')
-      ? header.slice('Bearer '.length)
-      : (request.cookies as Record<string, string | undefined> | undefined)?.[ACCESS_COOKIE];
-    return token ? this.tokens.verify(token) : undefined;
+    return identifyCaller(this.tokens, request);
   }
+}
+
+/** The caller of a request, from its bearer token or else its session cookie. */
+export function identifyCaller(
+  tokens: AccessTokens,
+  request: FastifyRequest,
+): SignedInActor | undefined {
+  const header = request.headers.authorization;
+  const token = header?.startsWith('Bearer ')
+    ? header.slice('Bearer '.length)
+    : (request.cookies as Record<string, string | undefined> | undefined)?.[ACCESS_COOKIE];
+  return token ? tokens.verify(token) : undefined;
 }

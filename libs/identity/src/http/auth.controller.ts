@@ -112,10 +112,8 @@ export class AuthController {
   @HttpCode(202)
   @CredentialRoute()
   @ApiOkResponse({ type: PasswordResetRequestedResponse })
-  async requestPasswordReset(
-    @Body() body: PasswordResetRequest,
-  ): Promise<PasswordResetRequestedResponse> {
-    await this.requestPasswordResetUseCase.execute(body.email);
+  requestPasswordReset(@Body() body: PasswordResetRequest): PasswordResetRequestedResponse {
+    this.requestPasswordResetUseCase.execute(body.email);
     return PasswordResetRequestedResponse.create();
   }
 

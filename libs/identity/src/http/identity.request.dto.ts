@@ -67,6 +67,11 @@ export class InviteUserRequest {
   @ArrayUnique()
   @IsIn(ROLES, { each: true, message: `each role must be one of: ${ROLES.join(', ')}` })
   roles: Role[];
+
+  @ApiPropertyOptional({ enum: ['zh', 'en'], description: 'Language of their messages (zh)' })
+  @IsOptional()
+  @IsIn(['zh', 'en'], { message: 'language must be zh or en' })
+  language?: 'zh' | 'en';
 }
 
 export class AcceptInvitationRequest {

@@ -1,8 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AllowedBeforePasswordChange, Authenticated } from '../access/access.decorators';
+import type { AuthenticatedRequest } from '../access/access.guard';
 import { CurrentActor } from '../access/current-actor.decorator';
 import type { SignedInActor } from '../auth/access-tokens';
+import { DEVICE_COOKIE } from '../auth/device-cookie';
 import { OrganisationQueries } from '../persistence/organisation.queries';
 import { ChangePasswordUseCase } from '../use-cases/change-password.use-case';
 import { ChangePasswordRequest } from './identity.request.dto';
@@ -32,12 +34,16 @@ export class MeController {
   async changePassword(
     @CurrentActor() actor: SignedInActor,
     @Body() body: ChangePasswordRequest,
+    @Req() request: AuthenticatedRequest,
   ): Promise<void> {
     await this.changePasswordUseCase.execute(
       actor.userId,
       actor.sessionId,
-      body.currentPassword,
-      body.newPassword,
+      { current: body.currentPassword, next: body.newPassword },
+      {
+        address: request.ip,
+        deviceCookie: (request.cookies as Record<string, string | undefined>)[DEVICE_COOKIE],
+      },
     );
   }
 }

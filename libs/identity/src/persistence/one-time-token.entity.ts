@@ -38,6 +38,18 @@ export class OneTimeTokenEntity {
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
   usedAt: Date | null;
 
+  /**
+   * The link's token, encrypted with the personal-data key, so the message can be built when it
+   * is sent (the outbox carries only this row's id). Null for links issued before notifications
+   * existed: those are reissued when their message is sent.
+   */
+  @Column({ name: 'link_ciphertext', type: 'text', nullable: true })
+  linkCiphertext: string | null;
+
+  /** The language the recipient's messages are written in. */
+  @Column({ type: 'varchar', length: 2, default: 'zh' })
+  language: 'zh' | 'en';
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

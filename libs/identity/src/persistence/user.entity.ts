@@ -45,6 +45,10 @@ export class UserEntity {
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 
+  /** The language of the user's notifications (e-mail and in-app). */
+  @Column({ type: 'varchar', length: 2, default: 'zh' })
+  language: 'zh' | 'en';
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -27,6 +27,7 @@ export class AcceptInvitationUseCase {
             passwordHash: await hashPassword(password),
             organisationId: invitation.organisationId!,
             roles: invitation.roles ?? [],
+            language: invitation.language,
             disabledAt: null,
           }),
         );

@@ -6,9 +6,12 @@ import {
   AppConfig,
   DomainError,
   NotFoundError,
+  PiiCipher,
   RequestValidationError,
+  Topic,
 } from '@craftcert/platform';
 import { randomToken, tokenHash } from '../auth/secrets';
+import { invitationLink } from '../domain/links';
 import { Role, ROLE_ORGANISATION_KINDS } from '../domain/roles';
 import { OneTimeTokenEntity } from '../persistence/one-time-token.entity';
 import { OrganisationEntity } from '../persistence/organisation.entity';
@@ -20,6 +23,7 @@ export interface InviteUserCommand {
   email: string;
   organisationId: string;
   roles: Role[];
+  language?: 'zh' | 'en';
 }
 
 export interface Invitation {
@@ -37,6 +41,7 @@ export class InviteUserUseCase {
     private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
+    private readonly cipher: PiiCipher,
   ) {}
 
   execute(command: InviteUserCommand, invitedBy: string): Promise<Invitation> {
@@ -70,14 +75,12 @@ export class InviteUserUseCase {
           userId: null,
           usedAt: null,
           expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 86400_000),
+          linkCiphertext: this.cipher.encrypt(token),
+          language: command.language ?? 'zh',
         }),
       );
-      const acceptUrl = `${this.config.PUBLIC_URL}/accept-invitation?token=${token}`;
-      await addOutboxEvent(tx, 'identity.invitation-created', {
-        email,
-        acceptUrl,
-        organisation: organisation.name,
-      });
+      const acceptUrl = invitationLink(this.config.PUBLIC_URL, token);
+      await addOutboxEvent(tx, Topic.InvitationCreated, { invitationId: invitation.id });
       await this.audit.record(tx, {
         action: 'user.invited',
         subjectType: 'invitation',

@@ -4,6 +4,7 @@ import {
   type DryRunItem,
   type OutcomeChange,
   type PipelineDefinition,
+  type StageMigrationChange,
   validateDossier,
 } from '@craftcert/pipeline';
 import type { FieldError } from '@craftcert/platform';
@@ -18,6 +19,11 @@ export interface DefinitionMigrationReport {
   changes: OutcomeChange[];
   /** Nominations whose dossier the new version's schema would refuse; applying is blocked while any remain. */
   invalid: { nominationId: string; errors: FieldError[] }[];
+  /**
+   * What the new version would do to stages the edition has entered; applying is blocked while
+   * any change is blocking (it would strand candidates, tasks or decisions).
+   */
+  stageChanges: StageMigrationChange[];
 }
 
 /**

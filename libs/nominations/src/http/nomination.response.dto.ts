@@ -264,6 +264,19 @@ export class ImportReportResponse {
   }
 }
 
+export class StageMigrationExplanationResponse {
+  @ApiProperty({ example: 'migration.departmentRemoved' }) code: string;
+  @ApiProperty() zh: string;
+  @ApiProperty() en: string;
+}
+
+export class StageMigrationChangeResponse {
+  @ApiProperty({ example: 'departmental-review' }) stageId: string;
+  @ApiProperty({ description: 'Applying is refused while this change stands' }) blocking: boolean;
+  @ApiProperty({ type: StageMigrationExplanationResponse })
+  explanation: StageMigrationExplanationResponse;
+}
+
 export class DefinitionMigrationResponse {
   @ApiProperty() fromVersion: number;
   @ApiProperty() toVersion: number;
@@ -273,6 +286,11 @@ export class DefinitionMigrationResponse {
   changes: OutcomeChange[];
   @ApiProperty({ description: "Nominations the new version's dossier schema refuses" })
   invalid: { nominationId: string; errors: FieldError[] }[];
+  @ApiProperty({
+    type: [StageMigrationChangeResponse],
+    description: 'What the new version does to entered stages; a blocking change refuses applying',
+  })
+  stageChanges: StageMigrationChangeResponse[];
 
   static from(r: DefinitionMigrationReport): DefinitionMigrationResponse {
     return {
@@ -282,6 +300,7 @@ export class DefinitionMigrationResponse {
       evaluated: r.evaluated,
       changes: r.changes,
       invalid: r.invalid,
+      stageChanges: r.stageChanges,
     };
   }
 }

@@ -12,6 +12,7 @@ import { NominationEntity } from './nomination.entity';
 /** An uploaded attachment: metadata here, bytes in evidence storage under `storageKey`. */
 @Entity({ name: 'evidence_file' })
 @Index('ix_evidence_file_nomination', ['nominationId'])
+@Index('ix_evidence_file_answers_request', ['answersRequestId'])
 export class EvidenceFileEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -45,6 +46,13 @@ export class EvidenceFileEntity {
   @Column({ name: 'uploaded_by', type: 'uuid', nullable: true })
   uploadedBy: string | null;
 
+  /**
+   * Sent in answer to a review's request for more information (the workflow's request id, kept
+   * as an opaque reference); null for the dossier's own evidence.
+   */
+  @Column({ name: 'answers_request_id', type: 'uuid', nullable: true })
+  answersRequestId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
@@ -75,6 +83,10 @@ export class RefereeEntity {
 
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt: Date;
+
+  /** The link's token, encrypted, for the message built at send time (null: reissue). */
+  @Column({ name: 'link_ciphertext', type: 'text', nullable: true })
+  linkCiphertext: string | null;
 }
 
 /** A member of the public pointing the secretariat at someone worth considering. */

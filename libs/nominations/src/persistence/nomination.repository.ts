@@ -6,7 +6,14 @@ import {
   whereInOrganisationSubtree,
 } from '@craftcert/identity';
 import type { EligibilityResult } from '@craftcert/pipeline';
-import { addOutboxEvent, NotFoundError, outboxInsertSql } from '@craftcert/platform';
+import {
+  addOutboxEvent,
+  NotFoundError,
+  outboxInsertSql,
+  outboxParams,
+  type OutboxMessage,
+  Topic,
+} from '@craftcert/platform';
 import { HOLDS_PLACE, NominationStatus, visibleToReader } from '../domain/nomination-status';
 import { NominationEntity, NominationEventEntity } from './nomination.entity';
 import { releasePlace, takePlaceSql } from './quota';
@@ -15,6 +22,13 @@ import { releasePlace, takePlaceSql } from './quota';
  * Loads and stores nominations. A nomination outside the actor's organisation scope reads as
  * missing (404), so ids of other units' nominations disclose nothing.
  */
+/** The outbox topic of each status a nomination is moved to by `changeStatus`. */
+const STATUS_TOPICS = {
+  forwarded: Topic.NominationForwarded,
+  returned: Topic.NominationReturned,
+  withdrawn: Topic.NominationWithdrawn,
+} as const;
+
 @Injectable()
 export class NominationRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -94,7 +108,7 @@ export class NominationRepository {
     tx: EntityManager,
     nomination: NominationEntity,
     change: { from: NominationStatus; actorId: string; place?: { channelId: string; cap: number } },
-    event: { topic: string; payload: Record<string, unknown> },
+    event: OutboxMessage<Topic.NominationSubmitted>,
   ): Promise<boolean> {
     const params: unknown[] = [
       nomination.id,
@@ -105,8 +119,7 @@ export class NominationRepository {
       JSON.stringify(nomination.flags),
       change.from,
       change.actorId,
-      event.topic,
-      JSON.stringify(event.payload),
+      ...outboxParams(event),
       nomination.routingHop,
     ];
     let place = '';
@@ -175,7 +188,9 @@ export class NominationRepository {
     }
     await tx.save(nomination);
     await recordEvent(tx, nomination, to, from, by.userId, note);
-    await addOutboxEvent(tx, `nomination.${to}`, {
+    const topic = STATUS_TOPICS[to as keyof typeof STATUS_TOPICS];
+    if (!topic) throw new Error(`no outbox topic for a nomination moved to ${to}`);
+    await addOutboxEvent(tx, topic, {
       nominationId: nomination.id,
       editionId: nomination.editionId,
       note,
@@ -197,7 +212,7 @@ export class NominationRepository {
     nomination.routingHop = toHop;
     await tx.save(nomination);
     await recordEvent(tx, nomination, 'passedOn', nomination.status, by.userId, fromHopId);
-    await addOutboxEvent(tx, 'nomination.passedOn', {
+    await addOutboxEvent(tx, Topic.NominationPassedOn, {
       nominationId: nomination.id,
       editionId: nomination.editionId,
       routingHop: toHop,

@@ -1,10 +1,11 @@
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager, IsNull, MoreThan } from 'typeorm';
 import {
   addOutboxEvent,
   consumeSingleUseToken,
   DomainError,
   randomToken,
   tokenHash,
+  Topic,
 } from '@craftcert/platform';
 import type { PersonalDataCipher } from '../domain/sealed-dossier';
 import { RefereeEntity } from './evidence.entity';
@@ -13,28 +14,27 @@ const REFEREE_LINK_DAYS = 14;
 
 /**
  * Asks each referee to vouch for a public nomination: a single-use link (stored as its hash,
- * valid for two weeks) goes out through the outbox; their name and address are kept encrypted.
+ * valid for two weeks) goes out through the outbox as the referee's id; their name, address and
+ * the link's token are kept encrypted and read when the message is sent.
  */
 export async function requestReferees(
   tx: EntityManager,
   nominationId: string,
   referees: readonly { name: string; email: string }[],
-  options: { cipher: PersonalDataCipher; publicUrl: string },
+  options: { cipher: PersonalDataCipher },
 ): Promise<void> {
   for (const referee of referees) {
     const token = randomToken();
-    await tx.insert(RefereeEntity, {
+    const inserted = await tx.insert(RefereeEntity, {
       nominationId,
       piiCiphertext: options.cipher.encrypt(referee),
       tokenHash: tokenHash(token),
       confirmedAt: null,
       expiresAt: new Date(Date.now() + REFEREE_LINK_DAYS * 86400_000),
+      linkCiphertext: options.cipher.encrypt(token),
     });
-    await addOutboxEvent(tx, 'nomination.referee-requested', {
-      nominationId,
-      email: referee.email,
-      confirmUrl: `${options.publicUrl}/referee?token=${token}`,
-    });
+    const refereeId = (inserted.identifiers[0] as { id: string }).id;
+    await addOutboxEvent(tx, Topic.RefereeRequested, { nominationId, refereeId });
   }
 }
 
@@ -55,4 +55,32 @@ export async function confirmRefereeLink(tx: EntityManager, token: string): Prom
 
 export function unconfirmedReferees(tx: EntityManager, nominationId: string): Promise<number> {
   return tx.countBy(RefereeEntity, { nominationId, confirmedAt: IsNull() });
+}
+
+/**
+ * A referee's still-usable link token and their details, decrypted for the message sent to
+ * them. A link issued before tokens were kept encrypted is reissued (its old token stops
+ * working). Null once confirmed or expired.
+ */
+export async function usableRefereeLink(
+  tx: EntityManager,
+  cipher: PersonalDataCipher,
+  refereeId: string,
+): Promise<{ token: string; name: string; email: string } | null> {
+  const row = await tx.findOne(RefereeEntity, {
+    where: { id: refereeId, confirmedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+    lock: { mode: 'pessimistic_write' },
+  });
+  if (!row) return null;
+  const person = cipher.decrypt<{ name: string; email: string }>(row.piiCiphertext);
+  if (row.linkCiphertext) {
+    return { token: cipher.decrypt<string>(row.linkCiphertext), ...person };
+  }
+  const token = randomToken();
+  await tx.update(
+    RefereeEntity,
+    { id: refereeId },
+    { tokenHash: tokenHash(token), linkCiphertext: cipher.encrypt(token) },
+  );
+  return { token, ...person };
 }

@@ -37,6 +37,8 @@ export function quoteValue(value: CellInput): string {
   return JSON.stringify(chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : value);
 }
 
+const ERROR_RESULT = '(an error result such as #REF! or #N/A)';
+
 /**
  * Reduces rich text, hyperlinks and formulas to their text or calculated result; undefined when the
  * cell is empty. A formula nobody has calculated (no cached result) is reported, not evaluated.
@@ -44,6 +46,8 @@ export function quoteValue(value: CellInput): string {
 export function reduceCell(value: CellValue): CellInput | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') return blankToUndefined(restoreFormulaText(value));
+  // A streamed formula whose cached result is an error (#REF!…) comes back as NaN, its text lost.
+  if (typeof value === 'number' && Number.isNaN(value)) return { error: ERROR_RESULT };
   if (typeof value !== 'object' || value instanceof Date) return value;
   if ('error' in value) return { error: value.error };
   if ('richText' in value) return reduceCell(value.richText.map((run) => run.text).join(''));

@@ -1,7 +1,9 @@
 // Reads a filled template or an edited export back into typed dossiers. Each row is coerced cell
 // by cell, then checked by the engine's validateDossier; a row with any error carries no dossier,
-// so nothing half-parsed can be saved by mistake.
-import type { Row, Workbook, Worksheet } from 'exceljs';
+// so nothing half-parsed can be saved by mistake. The file is read as a stream, its limits
+// (rows, cells, unpacked size) checked as it goes, so an oversized file stops at the first excess.
+import { Readable } from 'node:stream';
+import type { Row } from 'exceljs';
 import { validateDossier, type DossierField, type PipelineDefinition } from '@craftcert/pipeline';
 import {
   coerceList,
@@ -12,12 +14,15 @@ import {
   type FieldError,
 } from './cell-values';
 import {
+  DEFAULT_MAX_CELLS,
   DEFAULT_MAX_ROWS,
+  DEFAULT_MAX_UNZIPPED_BYTES,
   FIRST_DATA_ROW,
   ID_ROW,
   META_PREFIX,
   NOMINATIONS_SHEET,
 } from './workbook-layout';
+import { repackForStreaming } from './xlsx-parts';
 
 export interface ParsedRow {
   /** The Excel row number, as the user sees it. */
@@ -28,12 +33,20 @@ export interface ParsedRow {
   errors: FieldError[];
 }
 
-export type ParsedWorkbook = { ok: true; rows: ParsedRow[] } | { ok: false; error: string };
-
 export interface ParseOptions {
-  /** Filled data rows accepted in one file; default 1000. */
+  /** Filled data rows accepted in one file; default 1000. Reading stops at the first one over. */
   maxRows?: number;
+  /** Cells read from the nominations sheet (each row counts at least one); default 100,000. */
+  maxCells?: number;
+  /** What the workbook's parts may claim to unpack to; default 100 MiB. */
+  maxUnzippedBytes?: number;
 }
+
+/** The limits a file can exceed; a refusal for one of them names it. */
+export type WorkbookLimit = 'rows' | 'cells' | 'unzipped';
+
+export type ParsedWorkbook =
+  { ok: true; rows: ParsedRow[] } | { ok: false; error: string; limit?: WorkbookLimit };
 
 interface DossierColumn {
   column: number;
@@ -42,31 +55,27 @@ interface DossierColumn {
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
 
-async function loadWorkbook(bytes: Buffer): Promise<Outcome<Workbook>> {
-  // Loaded on first use, like in write-nominations-workbook.ts.
-  const { Workbook } = await import('exceljs');
-  const workbook = new Workbook();
-  try {
-    // exceljs types load() with its own Buffer shim; a Node Buffer is what it reads at run time.
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    return { ok: true, value: workbook };
-  } catch {
-    return {
-      ok: false,
-      error:
-        '文件不是可读取的 Excel .xlsx 工作簿，请另存为 .xlsx 后重新上传。 / The file is not a readable Excel .xlsx workbook (.xls, .csv and other formats are not accepted); save it as .xlsx and upload it again.',
-    };
-  }
-}
+const NOT_XLSX: ParsedWorkbook = {
+  ok: false,
+  error:
+    '文件不是可读取的 Excel .xlsx 工作簿，请另存为 .xlsx 后重新上传。 / The file is not a readable Excel .xlsx workbook (.xls, .csv and other formats are not accepted); save it as .xlsx and upload it again.',
+};
 
-function findSheet(workbook: Workbook): Outcome<Worksheet> {
-  const sheet = workbook.getWorksheet(NOMINATIONS_SHEET);
-  if (sheet) return { ok: true, value: sheet };
-  const names = workbook.worksheets.map((s) => `"${s.name}"`).join(', ') || 'none';
+function missingSheet(names: readonly string[]): ParsedWorkbook {
+  const found = names.map((name) => `"${name}"`).join(', ') || 'none';
   return {
     ok: false,
-    error: `找不到工作表「${NOMINATIONS_SHEET}」。 / The workbook has no sheet named "${NOMINATIONS_SHEET}" (sheets found: ${names}); start from the template downloaded for this programme.`,
+    error: `找不到工作表「${NOMINATIONS_SHEET}」。 / The workbook has no sheet named "${NOMINATIONS_SHEET}" (sheets found: ${found}); start from the template downloaded for this programme.`,
   };
+}
+
+/** `1` → `A`, `27` → `AA`: the column letters users see. */
+export function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
 }
 
 function headerText(row: Row, column: number): string {
@@ -76,15 +85,18 @@ function headerText(row: Row, column: number): string {
 }
 
 /** Maps row-1 ids to dossier fields; `#` columns are skipped, anything unknown rejects the file. */
-function readHeader(sheet: Worksheet, definition: PipelineDefinition): Outcome<DossierColumn[]> {
+function readHeader(
+  header: Row | undefined,
+  definition: PipelineDefinition,
+): Outcome<DossierColumn[]> {
   const fields = new Map(definition.dossier.fields.map((f) => [f.id, f]));
-  const header = sheet.getRow(ID_ROW);
   const columns: DossierColumn[] = [];
-  for (let column = 1; column <= header.cellCount; column++) {
-    const id = headerText(header, column);
+  const width = header?.cellCount ?? 0;
+  for (let column = 1; column <= width; column++) {
+    const id = headerText(header!, column);
     if (id === '' || id.startsWith(META_PREFIX)) continue;
     const field = fields.get(id);
-    const letter = sheet.getColumn(column).letter;
+    const letter = columnLetter(column);
     const where = `column ${letter}`;
     if (!field) {
       return {
@@ -109,20 +121,27 @@ function readHeader(sheet: Worksheet, definition: PipelineDefinition): Outcome<D
   return { ok: true, value: columns };
 }
 
+/** Columns with a row-1 id: dossier columns plus `#` reference columns. */
+function namedColumns(header: Row | undefined, columns: readonly DossierColumn[]): Set<number> {
+  const named = new Set(columns.map((c) => c.column));
+  const width = header?.cellCount ?? 0;
+  for (let column = 1; column <= width; column++) {
+    if (headerText(header!, column).startsWith(META_PREFIX)) named.add(column);
+  }
+  return named;
+}
+
 /** The reduced values of the dossier columns of one row, in column order. */
 function readCells(row: Row, columns: readonly DossierColumn[]): (CellInput | undefined)[] {
   return columns.map((c) => reduceCell(row.getCell(c.column).value));
 }
 
 /** Any value in a column without a row-1 id would be silently dropped, so refuse the file. */
-function findUnnamedData(sheet: Worksheet, named: ReadonlySet<number>): string | undefined {
+function findUnnamedData(row: Row, named: ReadonlySet<number>): string | undefined {
   let problem: string | undefined;
-  sheet.eachRow((row, rowNumber) => {
-    if (problem || rowNumber < FIRST_DATA_ROW) return;
-    row.eachCell((cell, column) => {
-      if (problem || named.has(column) || reduceCell(cell.value) === undefined) return;
-      problem = `Cell ${cell.address} holds data but its column has no field id in row 1; fill in the id or clear the column.`;
-    });
+  row.eachCell((cell, column) => {
+    if (problem || named.has(column) || reduceCell(cell.value) === undefined) return;
+    problem = `Cell ${columnLetter(column)}${row.number} holds data but its column has no field id in row 1; fill in the id or clear the column.`;
   });
   return problem;
 }
@@ -203,9 +222,70 @@ function parseRow(
   return errors.length > 0 ? { rowNumber, errors } : { rowNumber, dossier, errors };
 }
 
+interface SheetLimits {
+  maxRows: number;
+  maxCells: number;
+}
+
+/**
+ * Reads the nominations sheet row by row as it is unpacked and stops at the first row or cell
+ * over a limit, so an oversized file costs no more than the limits allow.
+ */
+async function readNominationsSheet(
+  sheet: AsyncIterable<Row>,
+  definition: PipelineDefinition,
+  limits: SheetLimits,
+): Promise<ParsedWorkbook> {
+  let header: Row | undefined;
+  let columns: DossierColumn[] | undefined;
+  let named = new Set<number>();
+  let cellCount = 0;
+  const filled: { rowNumber: number; cells: (CellInput | undefined)[] }[] = [];
+  const startData = (): Outcome<DossierColumn[]> => {
+    const read = readHeader(header, definition);
+    if (read.ok) named = namedColumns(header, read.value);
+    return read;
+  };
+  for await (const row of sheet) {
+    cellCount += Math.max(1, row.actualCellCount);
+    if (cellCount > limits.maxCells) {
+      return {
+        ok: false,
+        limit: 'cells',
+        error: `cells: at most ${limits.maxCells} cells are read from one file (row ${row.number} goes past it); split the file. / 单个文件最多读取 ${limits.maxCells} 个单元格，请拆分文件。`,
+      };
+    }
+    if (row.number === ID_ROW) header = row;
+    if (row.number < FIRST_DATA_ROW) continue;
+    if (!columns) {
+      const read = startData();
+      if (!read.ok) return read;
+      columns = read.value;
+    }
+    const unnamed = findUnnamedData(row, named);
+    if (unnamed) return { ok: false, error: unnamed };
+    const cells = readCells(row, columns);
+    if (!cells.some((c) => c !== undefined)) continue;
+    filled.push({ rowNumber: row.number, cells });
+    if (filled.length > limits.maxRows) {
+      return {
+        ok: false,
+        limit: 'rows',
+        error: `rows: at most ${limits.maxRows} filled rows can be imported at once (row ${row.number} is one more); split the file. / 每次最多导入 ${limits.maxRows} 行数据，请拆分文件。`,
+      };
+    }
+  }
+  const read = columns ? { ok: true as const, value: columns } : startData();
+  if (!read.ok) return read;
+  return {
+    ok: true,
+    rows: filled.map((r) => parseRow(definition, read.value, r.cells, r.rowNumber)),
+  };
+}
+
 /**
  * Parses the "提名 Nominations" sheet of a filled template or an export. File-level problems (not
- * an xlsx, missing sheet, unknown column, too many rows) reject the whole file; cell problems are
+ * an xlsx, missing sheet, unknown column, a limit passed) reject the whole file; cell problems are
  * reported per row. Empty rows are skipped.
  */
 export async function parseNominationsWorkbook(
@@ -213,42 +293,42 @@ export async function parseNominationsWorkbook(
   bytes: Buffer,
   options: ParseOptions = {},
 ): Promise<ParsedWorkbook> {
-  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
-  const loaded = await loadWorkbook(bytes);
-  if (!loaded.ok) return loaded;
-  const sheet = findSheet(loaded.value);
-  if (!sheet.ok) return sheet;
-  const header = readHeader(sheet.value, definition);
-  if (!header.ok) return header;
-  const columns = header.value;
-
-  const unnamed = findUnnamedData(sheet.value, metaAndDossierColumns(sheet.value, columns));
-  if (unnamed) return { ok: false, error: unnamed };
-
-  const filled: { rowNumber: number; cells: (CellInput | undefined)[] }[] = [];
-  sheet.value.eachRow((row, rowNumber) => {
-    if (rowNumber < FIRST_DATA_ROW) return;
-    const cells = readCells(row, columns);
-    if (cells.some((c) => c !== undefined)) filled.push({ rowNumber, cells });
-  });
-  if (filled.length > maxRows) {
+  const maxUnzippedBytes = options.maxUnzippedBytes ?? DEFAULT_MAX_UNZIPPED_BYTES;
+  const repacked = repackForStreaming(bytes, maxUnzippedBytes);
+  if (!repacked.ok && repacked.problem === 'unzipped') {
     return {
       ok: false,
-      error: `文件有 ${filled.length} 行数据，每次最多导入 ${maxRows} 行，请拆分文件。 / The sheet has ${filled.length} filled rows; at most ${maxRows} can be imported at once, so split the file.`,
+      limit: 'unzipped',
+      error: `unzipped: at most ${maxUnzippedBytes} bytes are unpacked from one file, and this workbook claims ${repacked.unzippedBytes}. / 工作簿解压后不得超过 ${maxUnzippedBytes} 字节。`,
     };
   }
-  return {
-    ok: true,
-    rows: filled.map((r) => parseRow(definition, columns, r.cells, r.rowNumber)),
+  if (!repacked.ok) return NOT_XLSX;
+  const limits = {
+    maxRows: options.maxRows ?? DEFAULT_MAX_ROWS,
+    maxCells: options.maxCells ?? DEFAULT_MAX_CELLS,
   };
-}
-
-/** Columns with a row-1 id: dossier columns plus `#` reference columns. */
-function metaAndDossierColumns(sheet: Worksheet, columns: readonly DossierColumn[]): Set<number> {
-  const named = new Set(columns.map((c) => c.column));
-  const header = sheet.getRow(ID_ROW);
-  for (let column = 1; column <= header.cellCount; column++) {
-    if (headerText(header, column).startsWith(META_PREFIX)) named.add(column);
+  // Loaded on first use, like in write-nominations-workbook.ts.
+  const { stream } = await import('exceljs');
+  const reader = new stream.xlsx.WorkbookReader(Readable.from([repacked.bytes]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    // Styles tell dates from numbers.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  const names: string[] = [];
+  try {
+    for await (const sheet of reader) {
+      // exceljs's typings omit a streamed sheet's name (read from the workbook part before it).
+      const name = (sheet as unknown as { name?: string }).name ?? '';
+      if (name === NOMINATIONS_SHEET) {
+        return await readNominationsSheet(sheet as AsyncIterable<Row>, definition, limits);
+      }
+      names.push(name);
+    }
+  } catch {
+    return NOT_XLSX;
   }
-  return named;
+  return missingSheet(names);
 }

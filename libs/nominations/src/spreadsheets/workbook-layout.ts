@@ -21,6 +21,8 @@ export const ID_ROW = 1;
 export const LABEL_ROW = 2;
 export const FIRST_DATA_ROW = 3;
 export const DEFAULT_MAX_ROWS = 1000;
+export const DEFAULT_MAX_CELLS = 100_000;
+export const DEFAULT_MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
 
 /** Row-1 ids starting with this mark informational columns (export metadata) the parser skips. */
 export const META_PREFIX = '#';

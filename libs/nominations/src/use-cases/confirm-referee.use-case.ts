@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
-import { addOutboxEvent } from '@craftcert/platform';
+import { addOutboxEvent, Topic } from '@craftcert/platform';
 import type { NominationStatus } from '../domain/nomination-status';
 import { NominationEntity } from '../persistence/nomination.entity';
 import { recordEvent } from '../persistence/nomination.repository';
@@ -27,7 +27,7 @@ export class ConfirmRefereeUseCase {
         nomination.status = 'forwarded';
         await tx.save(nomination);
         await recordEvent(tx, nomination, 'referees-confirmed', 'awaitingReferees', null);
-        await addOutboxEvent(tx, 'nomination.forwarded', {
+        await addOutboxEvent(tx, Topic.NominationForwarded, {
           nominationId: nomination.id,
           editionId: nomination.editionId,
         });

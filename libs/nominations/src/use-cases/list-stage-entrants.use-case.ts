@@ -10,6 +10,10 @@ export interface StageEntrant {
   eligible: boolean | null;
   nominatingOrganisationId: string | null;
   candidate: string;
+  /** The value of the dossier field asked for as `groupField` (e.g. a scoring stage's panelsBy). */
+  group?: string | null;
+  /** The keyed hash of the candidate's ID number (for conflicts of interest), never the number. */
+  identityHash: string | null;
 }
 
 /** Nominations at the secretariat that the submission's evaluation found eligible. */
@@ -26,7 +30,12 @@ export class ListStageEntrantsUseCase {
 
   async execute(
     editionId: string,
-    options: { nominationIds?: readonly string[]; manager?: EntityManager } = {},
+    options: {
+      nominationIds?: readonly string[];
+      manager?: EntityManager;
+      /** A public (not personal) dossier field whose value to return as `group`. */
+      groupField?: string;
+    } = {},
   ): Promise<StageEntrant[]> {
     const manager = options.manager ?? this.dataSource.manager;
     // Raw rows: thousands of them enter a stage at once, and entity hydration would dominate.
@@ -37,8 +46,13 @@ export class ListStageEntrantsUseCase {
       .addSelect('n.eligible', 'eligible')
       .addSelect('n.nominating_organisation_id', 'nominatingOrganisationId')
       .addSelect('n.masked_name', 'candidate')
+      .addSelect('n.identity_hash', 'identityHash')
       .where('n.edition_id = :editionId', { editionId })
       .orderBy('n.id');
+    if (options.groupField) {
+      query.addSelect('n.dossier ->> :groupField', 'group');
+      query.setParameter('groupField', options.groupField);
+    }
     if (options.nominationIds) {
       query.andWhere('n.id = ANY(:ids)', { ids: [...options.nominationIds] });
     } else {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
-import { addOutboxEvent, DomainError, PiiCipher } from '@craftcert/platform';
+import { addOutboxEvent, DomainError, PiiCipher, Topic } from '@craftcert/platform';
 import { RepinEditionDefinitionUseCase } from '@craftcert/programmes';
 import { compareVersions, DefinitionMigrationReport } from '../domain/definition-migration';
 import { openDossier, sealPersonalFields } from '../domain/sealed-dossier';
@@ -9,10 +9,12 @@ import { redactTrace } from '../domain/trace-redaction';
 import { priorAwardsByIdentity } from '../persistence/candidate-checks';
 import { NominationRepository } from '../persistence/nomination.repository';
 import { recountPlaces } from '../persistence/quota';
+import { DefinitionMigrationChecks } from './definition-migration-checks';
 
 /**
  * Moves a running edition to another published version of its programme's definition. The
- * dry run re-evaluates every nomination under both versions and lists what would change;
+ * dry run re-evaluates every nomination under both versions and lists what would change, stage
+ * plan changes included (registered checks: the workflow names stages the new version strands);
  * applying does the same, has programmes re-pin the edition, and stores the new results, all in
  * one transaction (anything refused on the way rolls the re-pin back too).
  */
@@ -23,6 +25,7 @@ export class MigrateEditionDefinitionUseCase {
     private readonly repin: RepinEditionDefinitionUseCase,
     private readonly nominations: NominationRepository,
     private readonly cipher: PiiCipher,
+    private readonly checks: DefinitionMigrationChecks,
     private readonly audit: AuditLog,
   ) {}
 
@@ -53,8 +56,21 @@ export class MigrateEditionDefinitionUseCase {
         dryRun,
         evaluated: items.length,
         ...compareVersions(from, to, items),
+        stageChanges: await this.checks.run(tx, {
+          editionId,
+          before: from.definition,
+          after: to.definition,
+          apply: !dryRun,
+        }),
       };
       if (dryRun) return report;
+      const blocking = report.stageChanges.filter((c) => c.blocking);
+      if (blocking.length > 0) {
+        throw new DomainError(
+          'CONFLICT',
+          `Version ${toVersion} would strand candidates in stages already entered: ${blocking.map((c) => c.explanation.en).join('; ')}; see a dry run`,
+        );
+      }
       if (report.invalid.length > 0) {
         throw new DomainError(
           'CONFLICT',
@@ -77,7 +93,7 @@ export class MigrateEditionDefinitionUseCase {
         );
       }
       await recountPlaces(tx, editionId);
-      await addOutboxEvent(tx, 'edition.definition-migrated', {
+      await addOutboxEvent(tx, Topic.EditionDefinitionMigrated, {
         editionId,
         fromVersion: report.fromVersion,
         toVersion,

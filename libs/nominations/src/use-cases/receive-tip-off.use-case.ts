@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
-import { addOutboxEvent, PiiCipher } from '@craftcert/platform';
+import { addOutboxEvent, PiiCipher, Topic } from '@craftcert/platform';
 import { isNominationWindowOpen, LoadEditionDefinitionUseCase } from '@craftcert/programmes';
 import { NominationWindowClosedError } from '../domain/nomination.errors';
 import { TipOffEntity } from '../persistence/evidence.entity';
@@ -44,7 +44,7 @@ export class ReceiveTipOffUseCase {
           followedUpAt: null,
         }),
       );
-      await addOutboxEvent(tx, 'nomination.tip-off-received', { tipOffId: saved.id, editionId });
+      await addOutboxEvent(tx, Topic.TipOffReceived, { tipOffId: saved.id, editionId });
       await this.audit.record(tx, {
         action: 'tip-off.received',
         subjectType: 'tip_off',

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
 import type { SignedInActor } from '@craftcert/identity';
 import { todayInShanghai, validateDossier } from '@craftcert/pipeline';
-import { PiiCipher, RequestValidationError } from '@craftcert/platform';
+import { PiiCipher, RequestValidationError, Topic } from '@craftcert/platform';
 import { isNominationWindowOpen, LoadEditionDefinitionUseCase } from '@craftcert/programmes';
 import { channelOf } from '../domain/channels';
 import { requireEndorsements } from '../domain/endorsements';
@@ -93,7 +93,7 @@ export class SubmitNominationUseCase {
             : {}),
         },
         {
-          topic: 'nomination.submitted',
+          topic: Topic.NominationSubmitted,
           payload: {
             nominationId: nomination.id,
             editionId: edition.id,

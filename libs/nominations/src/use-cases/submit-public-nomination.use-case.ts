@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
 import { type EligibilityResult, validateDossier } from '@craftcert/pipeline';
-import { AppConfig, PiiCipher, RequestValidationError } from '@craftcert/platform';
+import { PiiCipher, RequestValidationError } from '@craftcert/platform';
 import { isNominationWindowOpen, LoadEditionDefinitionUseCase } from '@craftcert/programmes';
 import { channelOf, requirePublicChannel } from '../domain/channels';
 import { toFieldErrors } from '../domain/dossier-codec';
@@ -44,7 +44,6 @@ export class SubmitPublicNominationUseCase {
     private readonly editions: LoadEditionDefinitionUseCase,
     private readonly cipher: PiiCipher,
     private readonly audit: AuditLog,
-    private readonly config: AppConfig,
   ) {}
 
   async execute(
@@ -94,10 +93,7 @@ export class SubmitPublicNominationUseCase {
         nomination.flags = { ...nomination.flags, duplicateOf: duplicates };
         await tx.save(nomination);
       }
-      await requestReferees(tx, nomination.id, command.referees, {
-        cipher: this.cipher,
-        publicUrl: this.config.PUBLIC_URL,
-      });
+      await requestReferees(tx, nomination.id, command.referees, { cipher: this.cipher });
       await recordEvent(tx, nomination, 'submitted', null, null);
       await this.audit.record(tx, {
         action: 'nomination.public-submitted',

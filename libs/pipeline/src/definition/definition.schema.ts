@@ -88,7 +88,14 @@ for (const branch of rule.oneOf) {
   (branch.required as string[]).push(...(ruleRequired[kind] ?? []));
 }
 
-const fieldCommon = { id, label: text, required: bool, pii: bool, public: bool };
+const fieldCommon = {
+  id,
+  label: text,
+  required: bool,
+  pii: bool,
+  public: bool,
+  identifying: bool,
+};
 const scalarFieldBranches = {
   text: { minLength: int(0), maxLength: int(1) },
   number: { ...bounds, integer: bool },
@@ -153,24 +160,31 @@ const channel = obj(
 const rubricItem = union(
   'kind',
   {
-    judged: { maxPoints: num(0) },
+    judged: { maxPoints: num(0), minPoints: num(0) },
     perListItem: {
       list: id,
       where: { type: 'object', additionalProperties: ref('constraint') },
       points: num(0),
+      tiered: arr(num(0), 1),
+      levels: ref('levelTable'),
       cap: num(0),
+      countOnce: bool,
     },
     byLevel: { field: id, table: { type: 'object', additionalProperties: num(0) } },
     perEvidence: { evidence: id, points: num(0), cap: num(0) },
+    condition: { when: ref('rule'), points: num(0) },
+    group: { cap: num(0), items: arr(ref('rubricItem'), 1) },
   },
   { id, label: text },
   ['id', 'label'],
 );
 const rubricItemRequired: Record<string, string[]> = {
   judged: ['maxPoints'],
-  perListItem: ['list', 'points'],
+  perListItem: ['list'],
   byLevel: ['field', 'table'],
   perEvidence: ['evidence', 'points'],
+  condition: ['when', 'points'],
+  group: ['cap', 'items'],
 };
 for (const branch of rubricItem.oneOf) {
   const kind = (branch.properties as { kind: { const: string } }).kind.const;
@@ -224,14 +238,13 @@ const stageBranches: Record<string, [Schema, string[]]> = {
         {
           maxScore: num(0),
           criteria: arr(
-            obj({ id, label: text, maxPoints: num(0), principle, items: arr(rubricItem, 1) }, [
-              'id',
-              'label',
-              'maxPoints',
-              'items',
-            ]),
+            obj(
+              { id, label: text, maxPoints: num(0), principle, items: arr(ref('rubricItem'), 1) },
+              ['id', 'label', 'maxPoints', 'items'],
+            ),
             1,
           ),
+          overallCap: num(0),
         },
         ['maxScore', 'criteria'],
       ),
@@ -243,8 +256,16 @@ const stageBranches: Record<string, [Schema, string[]]> = {
         },
         ['method'],
       ),
-      arbitration: obj({ spreadThreshold: num(0), owner: str }, ['spreadThreshold', 'owner']),
+      arbitration: obj(
+        {
+          spreadThreshold: num(0),
+          owner: str,
+          resolution: strEnum('replace', 'meanWithPanel'),
+        },
+        ['spreadThreshold', 'owner'],
+      ),
       blind: bool,
+      expertsPerDossier: int(1),
       panelsBy: id,
     },
     ['rubric', 'aggregation'],
@@ -329,6 +350,11 @@ export const pipelineDefinitionSchema = {
     },
     rule,
     scalarField,
+    rubricItem,
+    levelTable: obj({ field: id, table: { type: 'object', additionalProperties: num(0) } }, [
+      'field',
+      'table',
+    ]),
   },
   properties: {
     programme: obj(
@@ -366,6 +392,7 @@ export const pipelineDefinitionSchema = {
               formats: arr(str, 1),
               minCount: int(0),
               maxCount: int(1),
+              identifying: bool,
             },
             ['kind', 'label', 'maxSizeBytes', 'formats'],
           ),

@@ -46,6 +46,8 @@ interface FieldBase {
   required?: boolean;
   pii?: boolean;
   public?: boolean;
+  /** Identifies the candidate: withheld from blind experts. */
+  identifying?: boolean;
 }
 
 export interface TextField extends FieldBase {
@@ -112,6 +114,8 @@ export interface EvidenceKind {
   formats: string[];
   minCount?: number;
   maxCount?: number;
+  /** Identifies the candidate: withheld from blind experts. */
+  identifying?: boolean;
 }
 
 export interface DossierSchema {
@@ -356,32 +360,73 @@ export interface DepartmentalReviewStage extends StageBase {
   informationRequest?: { duration: Duration };
 }
 
+interface RubricItemBase {
+  id: string;
+  label: LocalizedText;
+}
+
+/** Points for a dossier value by level: exact code, or for an ordered enum the highest level listed at or below it. */
+export interface LevelTable {
+  field: string;
+  table: Record<string, number>;
+}
+
+/** A mark an expert gives, from `minPoints` (default 0) to `maxPoints`; marks outside are refused. */
+export interface JudgedRubricItem extends RubricItemBase {
+  kind: 'judged';
+  maxPoints: number;
+  minPoints?: number;
+}
+
+/**
+ * Points per matching entry of a list field: `points` each, `tiered` by position (the first counted
+ * entry earns tiered[0], the second tiered[1], …, the last value repeating), or by the entry's
+ * level (`levels`); then capped. `countOnce`: an entry already counted by an earlier countOnce item
+ * of the rubric does not count here again.
+ */
+export interface PerListRubricItem extends RubricItemBase {
+  kind: 'perListItem';
+  list: string;
+  where?: Record<string, Constraint>;
+  points?: number;
+  tiered?: number[];
+  levels?: LevelTable;
+  cap?: number;
+  countOnce?: boolean;
+}
+
+export interface ByLevelRubricItem extends RubricItemBase, LevelTable {
+  kind: 'byLevel';
+}
+
+export interface PerEvidenceRubricItem extends RubricItemBase {
+  kind: 'perEvidence';
+  evidence: string;
+  points: number;
+  cap?: number;
+}
+
+/** Fixed points when an eligibility-style condition holds for the dossier. */
+export interface ConditionRubricItem extends RubricItemBase {
+  kind: 'condition';
+  when: Rule;
+  points: number;
+}
+
+/** Items whose points together never exceed `cap` (a sub-criterion). */
+export interface GroupRubricItem extends RubricItemBase {
+  kind: 'group';
+  cap: number;
+  items: RubricItem[];
+}
+
 export type RubricItem =
-  | { id: string; label: LocalizedText; kind: 'judged'; maxPoints: number }
-  | {
-      id: string;
-      label: LocalizedText;
-      kind: 'perListItem';
-      list: string;
-      where?: Record<string, Constraint>;
-      points: number;
-      cap?: number;
-    }
-  | {
-      id: string;
-      label: LocalizedText;
-      kind: 'byLevel';
-      field: string;
-      table: Record<string, number>;
-    }
-  | {
-      id: string;
-      label: LocalizedText;
-      kind: 'perEvidence';
-      evidence: string;
-      points: number;
-      cap?: number;
-    };
+  | JudgedRubricItem
+  | PerListRubricItem
+  | ByLevelRubricItem
+  | PerEvidenceRubricItem
+  | ConditionRubricItem
+  | GroupRubricItem;
 
 export interface RubricCriterion {
   id: string;
@@ -393,6 +438,11 @@ export interface RubricCriterion {
 
 export interface Rubric {
   maxScore: number;
+  /**
+   * When set (equal to maxScore), criteria may add up to more than maxScore and the total is
+   * capped here: each criterion's cap sits inside this overall cap.
+   */
+  overallCap?: number;
   criteria: RubricCriterion[];
 }
 
@@ -407,8 +457,16 @@ export interface ExpertScoringStage extends StageBase {
   kind: 'expertScoring';
   rubric: Rubric;
   aggregation: ScoreAggregation;
-  arbitration?: { spreadThreshold: number; owner: string };
+  arbitration?: {
+    spreadThreshold: number;
+    owner: string;
+    /** What the arbitration group's score does: replace the panel's (default) or average with it. */
+    resolution?: 'replace' | 'meanWithPanel';
+  };
+  /** Blind experts never receive dossier fields or evidence kinds marked `identifying`. */
   blind?: boolean;
+  /** Experts per dossier (default 3). */
+  expertsPerDossier?: number;
   /** Dossier field grouping candidates into panels (e.g. trade group). */
   panelsBy?: string;
 }
@@ -524,5 +582,9 @@ export interface DefinitionError {
   message: string;
 }
 
+/** The reading limits a document can exceed (see definition-limits.ts). */
+export type DefinitionLimitName = 'characters' | 'depth' | 'aliases';
+
 export type DefinitionValidation =
-  { ok: true; definition: PipelineDefinition } | { ok: false; errors: DefinitionError[] };
+  | { ok: true; definition: PipelineDefinition }
+  | { ok: false; errors: DefinitionError[]; limit?: DefinitionLimitName };

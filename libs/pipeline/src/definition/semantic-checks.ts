@@ -6,6 +6,7 @@ import type {
   DossierField,
   ExpertScoringStage,
   PipelineDefinition,
+  RubricItem,
 } from './definition.types';
 import { dossierFieldMap, enumValues, listItemFieldMap } from './dossier-fields';
 import { checkEligibility, checkItemFilter, checkRuleFields } from './rule-checks';
@@ -80,6 +81,72 @@ function checkPrinciples(def: PipelineDefinition, errors: DefinitionError[]): vo
   def.selection.constraints?.forEach((c, i) => check(c.principle, `/selection/constraints/${i}`));
 }
 
+function checkLevelTable(
+  field: DossierField | undefined,
+  name: string,
+  table: Record<string, number>,
+  path: string,
+  errors: DefinitionError[],
+): void {
+  if (field?.type !== 'enum') {
+    errors.push({ path: `${path}/field`, message: `"${name}" is not an enumeration field` });
+    return;
+  }
+  const codes = new Set(enumValues(field).map((v) => v.code));
+  for (const code of Object.keys(table)) {
+    if (!codes.has(code))
+      errors.push({ path: `${path}/table/${code}`, message: `unknown value of "${field.id}"` });
+  }
+}
+
+function checkRubricItem(
+  def: PipelineDefinition,
+  item: RubricItem,
+  p: string,
+  seen: Map<string, string>,
+  errors: DefinitionError[],
+): void {
+  const fields = dossierFieldMap(def);
+  const prior = seen.get(item.id);
+  if (prior)
+    errors.push({ path: `${p}/id`, message: `duplicate item id "${item.id}" (first at ${prior})` });
+  else seen.set(item.id, p);
+  switch (item.kind) {
+    case 'perListItem': {
+      const list = fields.get(item.list);
+      const items = listItemFieldMap(list);
+      if (!items) errors.push({ path: `${p}/list`, message: `"${item.list}" is not a list field` });
+      checkItemFilter(list, item.where, `${p}/where`, errors);
+      const ways = [item.points, item.tiered, item.levels].filter((w) => w !== undefined).length;
+      if (ways !== 1) {
+        errors.push({ path: p, message: 'needs exactly one of points, tiered or levels' });
+      }
+      if (item.levels && items) {
+        const f = items.get(item.levels.field);
+        checkLevelTable(f, item.levels.field, item.levels.table, `${p}/levels`, errors);
+      }
+      break;
+    }
+    case 'byLevel':
+      checkLevelTable(fields.get(item.field), item.field, item.table, p, errors);
+      break;
+    case 'perEvidence':
+      if (!def.dossier.evidence.some((e) => e.kind === item.evidence))
+        errors.push({ path: `${p}/evidence`, message: `unknown evidence kind "${item.evidence}"` });
+      break;
+    case 'judged':
+      if ((item.minPoints ?? 0) > item.maxPoints)
+        errors.push({ path: `${p}/minPoints`, message: 'exceeds maxPoints' });
+      break;
+    case 'condition':
+      checkRuleFields(item.when, `${p}/when`, fields, errors);
+      break;
+    case 'group':
+      item.items.forEach((sub, k) => checkRubricItem(def, sub, `${p}/items/${k}`, seen, errors));
+      break;
+  }
+}
+
 function checkRubric(
   def: PipelineDefinition,
   stage: ExpertScoringStage,
@@ -87,43 +154,40 @@ function checkRubric(
   errors: DefinitionError[],
 ) {
   const fields = dossierFieldMap(def);
-  const evidence = new Set(def.dossier.evidence.map((e) => e.kind));
-  const total = stage.rubric.criteria.reduce((sum, c) => sum + c.maxPoints, 0);
-  if (total !== stage.rubric.maxScore) {
+  const { rubric } = stage;
+  const total = rubric.criteria.reduce((sum, c) => sum + c.maxPoints, 0);
+  if (rubric.overallCap === undefined && total !== rubric.maxScore) {
     errors.push({
       path: `${path}/rubric/maxScore`,
-      message: `is ${stage.rubric.maxScore} but criteria add up to ${total}`,
+      message: `is ${rubric.maxScore} but criteria add up to ${total}`,
     });
   }
-  stage.rubric.criteria.forEach((c, i) =>
-    c.items.forEach((item, j) => {
-      const p = `${path}/rubric/criteria/${i}/items/${j}`;
-      if (item.kind === 'perListItem') {
-        const list = fields.get(item.list);
-        if (!listItemFieldMap(list))
-          errors.push({ path: `${p}/list`, message: `"${item.list}" is not a list field` });
-        checkItemFilter(list, item.where, `${p}/where`, errors);
-      } else if (item.kind === 'byLevel') {
-        const f = fields.get(item.field);
-        if (f?.type !== 'enum') {
-          errors.push({
-            path: `${p}/field`,
-            message: `"${item.field}" is not an enumeration field`,
-          });
-        } else {
-          const codes = new Set(enumValues(f).map((v) => v.code));
-          for (const code of Object.keys(item.table)) {
-            if (!codes.has(code))
-              errors.push({ path: `${p}/table/${code}`, message: `unknown value of "${f.id}"` });
-          }
-        }
-      } else if (item.kind === 'perEvidence' && !evidence.has(item.evidence)) {
-        errors.push({ path: `${p}/evidence`, message: `unknown evidence kind "${item.evidence}"` });
-      }
-    }),
+  if (rubric.overallCap !== undefined && rubric.overallCap !== rubric.maxScore) {
+    errors.push({ path: `${path}/rubric/overallCap`, message: 'must equal maxScore' });
+  }
+  if (rubric.overallCap !== undefined && total < rubric.overallCap) {
+    errors.push({
+      path: `${path}/rubric/overallCap`,
+      message: `is ${rubric.overallCap} but criteria add up to only ${total}`,
+    });
+  }
+  checkUnique(rubric.criteria, (c) => c.id, `${path}/rubric/criteria`, 'criterion id', errors);
+  const seen = new Map<string, string>();
+  rubric.criteria.forEach((c, i) =>
+    c.items.forEach((item, j) =>
+      checkRubricItem(def, item, `${path}/rubric/criteria/${i}/items/${j}`, seen, errors),
+    ),
   );
   if (stage.aggregation.method === 'trimmedMean' && stage.aggregation.trim === undefined) {
     errors.push({ path: `${path}/aggregation/trim`, message: 'is required for trimmedMean' });
+  }
+  const perDossier = stage.expertsPerDossier ?? 3;
+  const trim = stage.aggregation.method === 'trimmedMean' ? (stage.aggregation.trim ?? 0) : 0;
+  if (2 * trim >= perDossier) {
+    errors.push({
+      path: `${path}/aggregation/trim`,
+      message: `trims ${2 * trim} of ${perDossier} marks per dossier; at least one must remain`,
+    });
   }
   if (stage.panelsBy !== undefined && !fields.has(stage.panelsBy)) {
     errors.push({ path: `${path}/panelsBy`, message: `unknown dossier field "${stage.panelsBy}"` });

@@ -289,6 +289,48 @@ it('publishes a draft-07 schema with an $id for the API to serve', () => {
   });
 });
 
+describe('reading limits', () => {
+  const limits = { maxChars: 10_000, maxDepth: 8, maxAliases: 3 };
+
+  it('refuses text over the length limit before parsing it', () => {
+    expect(parseDefinition(`# ${'x'.repeat(10_000)}`, 'yaml', limits)).toEqual({
+      ok: false,
+      limit: 'characters',
+      errors: [{ path: '', message: expect.stringMatching(/^characters: at most 10000/) }],
+    });
+  });
+
+  it('refuses flow and block nesting past the depth limit, naming where', () => {
+    const flow = parseDefinition(`a: ${'['.repeat(9)}${']'.repeat(9)}`, 'yaml', limits);
+    expect(flow).toMatchObject({ ok: false, limit: 'depth' });
+    const block = Array.from({ length: 9 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
+    const nested = parseDefinition(`${block} end`, 'yaml', limits);
+    expect(nested).toMatchObject({
+      ok: false,
+      limit: 'depth',
+      errors: [{ message: expect.stringMatching(/^depth: at most 8 levels .*line 9/) }],
+    });
+    const json = parseDefinition(`{"a":${'{"b":'.repeat(8)}1${'}'.repeat(8)}}`, 'json', limits);
+    expect(json).toMatchObject({ ok: false, limit: 'depth' });
+  });
+
+  it('refuses more aliases than allowed, and aliases that expand too far', () => {
+    const many = parseDefinition('x: &x 1\na: *x\nb: *x\nc: *x\nd: *x', 'yaml', limits);
+    expect(many).toMatchObject({
+      ok: false,
+      limit: 'aliases',
+      errors: [{ message: expect.stringMatching(/^aliases: at most 3 aliases/) }],
+    });
+    const bomb = parseDefinition('a: &a [1, 2, 3, 4]\nb: &b [*a, *a, *a]', 'yaml', limits);
+    expect(bomb).toMatchObject({ ok: false, limit: 'aliases' });
+  });
+
+  it('reads the shipped definitions within the default limits', () => {
+    const text = readFileSync(shippedDefinitionPath('hangzhou-city-craftsman'), 'utf8');
+    expect(parseDefinition(text).ok).toBe(true);
+  });
+});
+
 describe('schemes as configuration', () => {
   it('refuses a routing hop naming an organisation kind that does not exist, with its path', () => {
     const doc = hangzhouDoc();

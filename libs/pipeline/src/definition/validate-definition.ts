@@ -3,6 +3,15 @@ import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
 import { pipelineDefinitionSchema } from './definition.schema';
 import type { DefinitionError, DefinitionValidation, PipelineDefinition } from './definition.types';
+import {
+  aliasError,
+  checkYamlLimits,
+  lengthError,
+  DEFAULT_DEFINITION_LIMITS,
+  depthError,
+  exceedsDepth,
+  type DefinitionLimits,
+} from './definition-limits';
 import { checkSemantics } from './semantic-checks';
 
 let compiled: ValidateFunction | undefined;
@@ -61,8 +70,17 @@ function dedupe(errors: DefinitionError[]): DefinitionError[] {
   });
 }
 
-/** Validates a parsed document: JSON Schema first, then cross-references Ajv cannot express. */
-export function validateDefinition(doc: unknown): DefinitionValidation {
+/**
+ * Validates a parsed document: its nesting first (the checks below recurse), then JSON Schema,
+ * then cross-references Ajv cannot express.
+ */
+export function validateDefinition(
+  doc: unknown,
+  limits: Pick<DefinitionLimits, 'maxDepth'> = DEFAULT_DEFINITION_LIMITS,
+): DefinitionValidation {
+  if (exceedsDepth(doc, limits.maxDepth)) {
+    return depthError(limits.maxDepth);
+  }
   const validate = schemaValidator();
   if (!validate(doc)) {
     return { ok: false, errors: dedupe((validate.errors ?? []).map(toDefinitionError)) };
@@ -72,18 +90,33 @@ export function validateDefinition(doc: unknown): DefinitionValidation {
   return errors.length > 0 ? { ok: false, errors } : { ok: true, definition };
 }
 
-/** Parses YAML or JSON text (detected from the first character when format is omitted), then validates. */
-export function parseDefinition(text: string, format?: 'yaml' | 'json'): DefinitionValidation {
+/**
+ * Parses YAML or JSON text (detected from the first character when format is omitted), then
+ * validates. The text's length, nesting and YAML aliases are checked before it is turned into
+ * objects, so an oversized or exploding document is refused without being expanded.
+ */
+export function parseDefinition(
+  text: string,
+  format?: 'yaml' | 'json',
+  limits: DefinitionLimits = DEFAULT_DEFINITION_LIMITS,
+): DefinitionValidation {
+  if (text.length > limits.maxChars) return lengthError(limits.maxChars, text.length);
   const asJson = format === 'json' || (format === undefined && text.trimStart().startsWith('{'));
   let doc: unknown;
   try {
-    doc = asJson ? JSON.parse(text) : parseYaml(text, { prettyErrors: true });
+    if (asJson) doc = JSON.parse(text);
+    else {
+      const over = checkYamlLimits(text, limits);
+      if (over) return over;
+      doc = parseYaml(text, { prettyErrors: true, maxAliasCount: limits.maxAliases });
+    }
   } catch (err) {
     const kind = asJson ? 'JSON' : 'YAML';
-    return {
-      ok: false,
-      errors: [{ path: '', message: `not valid ${kind}: ${(err as Error).message}` }],
-    };
+    const message = (err as Error).message;
+    if (/alias count/i.test(message)) {
+      return aliasError(`aliases may expand to at most ${limits.maxAliases} nodes in all`);
+    }
+    return { ok: false, errors: [{ path: '', message: `not valid ${kind}: ${message}` }] };
   }
-  return validateDefinition(doc);
+  return validateDefinition(doc, limits);
 }

@@ -9,8 +9,8 @@ export function publishSelection(
   selected: readonly SelectedCandidate[],
 ): { published: { tier: string; ids: string[] }[]; listCollation: string } {
   const { listOrder } = cs;
-  const chosen = new Set(selected.map((s) => s.id));
-  const byId = new Map(pool.filter((c) => chosen.has(c.id)).map((c) => [c.id, c]));
+  // A selected candidate's merit rank is its place in the pool: no search of the whole pool.
+  const byId = new Map(selected.map((s) => [s.id, pool[s.meritRank - 1]]));
   const collation = listOrder.by === 'bySurnameStroke' ? strokeCollation() : undefined;
   const name = (id: string) => String(byId.get(id)?.dossier[listOrder.nameField ?? ''] ?? '');
   const published = cs.tiers.map((tier) => {

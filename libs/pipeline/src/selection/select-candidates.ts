@@ -25,22 +25,36 @@ export function selectCandidates(
 type Compare = (a: SelectionCandidate, b: SelectionCandidate) => number;
 
 /**
- * Merit order. Sorting first on the comparator's leading keys held in typed arrays (direct
- * recognition, then score) is several times cheaper on a large pool than calling the comparator
- * for every comparison; the comparator still orders every tie, and one pass checks that each
- * neighbouring pair agrees with it, falling back to the plain sort if it ever would not.
+ * Merit order without sorting the whole pool with the comparator. The comparator's leading keys
+ * (direct recognition, then score; a missing score ranks last) group candidates into buckets;
+ * the distinct scores are sorted natively as numbers (a pool has far fewer distinct scores than
+ * candidates), and only candidates that share both keys are ordered by the comparator, which
+ * settles every tie. A full comparison sort did n log n comparator calls: the part of a large
+ * selection that grew faster than the pool. Where two buckets meet, the comparator must agree
+ * with the bucket order; should it ever not, the plain sort decides.
  */
 function rank(candidates: readonly SelectionCandidate[], compare: Compare): SelectionCandidate[] {
-  const n = candidates.length;
-  const recognised = Uint8Array.from(candidates, (c) => (c.directRecognition ? 1 : 0));
-  const score = Float64Array.from(candidates, (c) => c.score ?? -Infinity);
-  const order = Array.from({ length: n }, (_, i) => i).toSorted(
-    (a, b) =>
-      recognised[b] - recognised[a] || score[b] - score[a] || compare(candidates[a], candidates[b]),
-  );
-  const ranked = order.map((i) => candidates[i]);
-  for (let i = 1; i < n; i++) {
-    if (compare(ranked[i - 1], ranked[i]) > 0) return candidates.toSorted(compare);
+  const recognised = new Map<number, SelectionCandidate[]>();
+  const others = new Map<number, SelectionCandidate[]>();
+  for (const c of candidates) {
+    const buckets = c.directRecognition ? recognised : others;
+    const key = c.score ?? -Infinity;
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(c);
+    else buckets.set(key, [c]);
+  }
+  const ranked: SelectionCandidate[] = [];
+  for (const buckets of [recognised, others]) {
+    // Highest score first: a Float64Array sorts numerically, without a comparator.
+    const keys = Float64Array.from(buckets.keys()).toSorted().toReversed();
+    for (const key of keys) {
+      const bucket = buckets.get(key)!;
+      if (bucket.length > 1) bucket.sort(compare);
+      if (ranked.length > 0 && compare(ranked[ranked.length - 1], bucket[0]) > 0) {
+        return candidates.toSorted(compare);
+      }
+      for (const c of bucket) ranked.push(c);
+    }
   }
   return ranked;
 }

@@ -38,11 +38,12 @@ export class SelectionProblem {
     const groupIds = cs.perValue.map(() => new Map<unknown, number>());
     // Class lookup: signature, then the group of each per-value cap (no key strings per candidate).
     const lookup = new Map<number, unknown>();
+    // Each candidate's groups are worked out in one scratch array, copied only for a new class.
+    const values: number[] = Array.from({ length: cs.perValue.length }, () => 0);
     for (let i = 0; i < pool.length; i++) {
       const dossier = pool[i].dossier;
       let sig = 0;
       for (let j = 0; j < cs.where.length; j++) if (cs.where[j].matches(dossier)) sig |= 1 << j;
-      const values: number[] = [];
       let node = lookup as Map<number, unknown>;
       let key = sig;
       for (let f = 0; f < cs.perValue.length; f++) {
@@ -53,7 +54,7 @@ export class SelectionProblem {
           groupIds[f].set(value, id);
           this.groupValues[f].push(String(value));
         }
-        values.push(id);
+        values[f] = id;
         let next = node.get(key) as Map<number, unknown> | undefined;
         if (!next) node.set(key, (next = new Map<number, unknown>()));
         node = next;
@@ -63,7 +64,7 @@ export class SelectionProblem {
       if (c === undefined) {
         c = this.classes.length;
         node.set(key, c);
-        this.classes.push({ sig, values, members: [] });
+        this.classes.push({ sig, values: [...values], members: [] });
       }
       this.classes[c].members.push(i);
       this.classOf.push(c);

@@ -33,6 +33,13 @@ export class AppConfig {
   @Max(65535, { message: 'PORT must be an integer between 0 and 65535' })
   PORT = 3000;
 
+  /** A worker-only process (ROLE=worker) serves its liveness and readiness here. */
+  @Transform(toInt)
+  @IsInt({ message: 'HEALTH_PORT must be an integer between 0 and 65535' })
+  @Min(0, { message: 'HEALTH_PORT must be an integer between 0 and 65535' })
+  @Max(65535, { message: 'HEALTH_PORT must be an integer between 0 and 65535' })
+  HEALTH_PORT = 3001;
+
   @IsString()
   HOST = '0.0.0.0';
 
@@ -175,6 +182,80 @@ export class AppConfig {
   @Max(104_857_600, { message: 'UPLOAD_LIMIT_BYTES must be an integer between 1024 and 104857600' })
   UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
 
+  /** A nomination spreadsheet larger than this is refused (413) before it is read. */
+  @Transform(toInt)
+  @IsInt({ message: 'IMPORT_MAX_BYTES must be an integer between 1024 and 104857600' })
+  @Min(1024, { message: 'IMPORT_MAX_BYTES must be an integer between 1024 and 104857600' })
+  @Max(104_857_600, { message: 'IMPORT_MAX_BYTES must be an integer between 1024 and 104857600' })
+  IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+
+  /** Filled data rows accepted in one spreadsheet import; reading stops at the first one over. */
+  @Transform(toInt)
+  @IsInt({ message: 'IMPORT_MAX_ROWS must be an integer between 1 and 100000' })
+  @Min(1, { message: 'IMPORT_MAX_ROWS must be an integer between 1 and 100000' })
+  @Max(100_000, { message: 'IMPORT_MAX_ROWS must be an integer between 1 and 100000' })
+  IMPORT_MAX_ROWS = 1000;
+
+  /** Non-empty cells read from one spreadsheet import (every sheet together). */
+  @Transform(toInt)
+  @IsInt({ message: 'IMPORT_MAX_CELLS must be an integer between 100 and 10000000' })
+  @Min(100, { message: 'IMPORT_MAX_CELLS must be an integer between 100 and 10000000' })
+  @Max(10_000_000, { message: 'IMPORT_MAX_CELLS must be an integer between 100 and 10000000' })
+  IMPORT_MAX_CELLS = 100_000;
+
+  /** What the parts of one spreadsheet may claim to unpack to (a zip bomb stops here). */
+  @Transform(toInt)
+  @IsInt({ message: 'IMPORT_MAX_UNZIPPED_BYTES must be an integer between 1024 and 1073741824' })
+  @Min(1024, {
+    message: 'IMPORT_MAX_UNZIPPED_BYTES must be an integer between 1024 and 1073741824',
+  })
+  @Max(1_073_741_824, {
+    message: 'IMPORT_MAX_UNZIPPED_BYTES must be an integer between 1024 and 1073741824',
+  })
+  IMPORT_MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
+
+  /** The longest pipeline definition text (YAML or JSON) accepted, in characters. */
+  @Transform(toInt)
+  @IsInt({ message: 'DEFINITION_MAX_CHARS must be an integer between 1000 and 1000000' })
+  @Min(1000, { message: 'DEFINITION_MAX_CHARS must be an integer between 1000 and 1000000' })
+  @Max(1_000_000, { message: 'DEFINITION_MAX_CHARS must be an integer between 1000 and 1000000' })
+  DEFINITION_MAX_CHARS = 500_000;
+
+  /** How deeply a pipeline definition may nest (mappings and sequences). */
+  @Transform(toInt)
+  @IsInt({ message: 'DEFINITION_MAX_DEPTH must be an integer between 8 and 1000' })
+  @Min(8, { message: 'DEFINITION_MAX_DEPTH must be an integer between 8 and 1000' })
+  @Max(1000, { message: 'DEFINITION_MAX_DEPTH must be an integer between 8 and 1000' })
+  DEFINITION_MAX_DEPTH = 64;
+
+  /** YAML aliases (*name) a definition may use; each may expand to at most this many nodes. */
+  @Transform(toInt)
+  @IsInt({ message: 'DEFINITION_MAX_ALIASES must be an integer between 0 and 10000' })
+  @Min(0, { message: 'DEFINITION_MAX_ALIASES must be an integer between 0 and 10000' })
+  @Max(10_000, { message: 'DEFINITION_MAX_ALIASES must be an integer between 0 and 10000' })
+  DEFINITION_MAX_ALIASES = 100;
+
+  /** Threads that read uploads and definitions off the event loop. */
+  @Transform(toInt)
+  @IsInt({ message: 'PARSE_WORKERS must be an integer between 1 and 16' })
+  @Min(1, { message: 'PARSE_WORKERS must be an integer between 1 and 16' })
+  @Max(16, { message: 'PARSE_WORKERS must be an integer between 1 and 16' })
+  PARSE_WORKERS = 2;
+
+  /** Heap each of those threads may use; a file that needs more is refused. */
+  @Transform(toInt)
+  @IsInt({ message: 'PARSE_MEMORY_MB must be an integer between 64 and 4096' })
+  @Min(64, { message: 'PARSE_MEMORY_MB must be an integer between 64 and 4096' })
+  @Max(4096, { message: 'PARSE_MEMORY_MB must be an integer between 64 and 4096' })
+  PARSE_MEMORY_MB = 256;
+
+  /** How long one file or definition may take to read; a longer one is refused. */
+  @Transform(toInt)
+  @IsInt({ message: 'PARSE_TIMEOUT_MS must be an integer between 1000 and 600000' })
+  @Min(1000, { message: 'PARSE_TIMEOUT_MS must be an integer between 1000 and 600000' })
+  @Max(600_000, { message: 'PARSE_TIMEOUT_MS must be an integer between 1000 and 600000' })
+  PARSE_TIMEOUT_MS = 30_000;
+
   /** Ed25519 key (PEM) that signs audit checkpoints; created 0600 on first use. Default: <DATA_DIR>/audit-checkpoint.key */
   @Transform(blankToUndefined)
   @IsOptional()
@@ -196,6 +277,27 @@ export class AppConfig {
   /** Base URL used in links sent to people (invitations, password resets). */
   @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http:// or https:// URL' })
   PUBLIC_URL = 'http://localhost:3000';
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string = undefined;
+
+  @IsString()
+  @Matches(/^[^\r\n]{3,200}$/, { message: 'MAIL_FROM must be one line of 3–200 characters' })
+  MAIL_FROM = 'craftcert <no-reply@craftcert.local>';
+
+  @Transform(toInt)
+  @IsInt({ message: 'NOTIFICATION_ATTEMPTS must be an integer between 1 and 20' })
+  @Min(1, { message: 'NOTIFICATION_ATTEMPTS must be an integer between 1 and 20' })
+  @Max(20, { message: 'NOTIFICATION_ATTEMPTS must be an integer between 1 and 20' })
+  NOTIFICATION_ATTEMPTS = 8;
+
+  @Transform(toInt)
+  @IsInt({ message: 'NOTIFICATION_BACKOFF_MS must be an integer between 10 and 3600000' })
+  @Min(10, { message: 'NOTIFICATION_BACKOFF_MS must be an integer between 10 and 3600000' })
+  @Max(3600000, { message: 'NOTIFICATION_BACKOFF_MS must be an integer between 10 and 3600000' })
+  NOTIFICATION_BACKOFF_MS = 10000;
 }
 
 export class ConfigError extends Error {
@@ -207,7 +309,7 @@ export class ConfigError extends Error {
 /** Variables whose values must never appear in a message or log, even when they are wrong. */
 const SECRET_VARIABLES = new Set(['JWT_SECRET', 'ADMIN_PASSWORD', 'PII_ENCRYPTION_KEY']);
 /** Variables that may carry a password in their URL. */
-const URL_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL']);
+const URL_VARIABLES = new Set(['DATABASE_URL', 'REDIS_URL', 'SMTP_URL']);
 
 /** What a configuration error may say about the value it refused. */
 function describeValue(variable: string, value: unknown): string {

@@ -23,7 +23,9 @@ export type ErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
   | 'SHUTTING_DOWN'
-  | 'CALENDAR_DATA_MISSING';
+  | 'CALENDAR_DATA_MISSING'
+  | 'LIMIT_EXCEEDED'
+  | 'PAYLOAD_TOO_LARGE';
 
 export interface FieldError {
   /** Dotted path of the offending field, e.g. `dossier.contests[0].rank`. */
@@ -58,12 +60,31 @@ export class RequestValidationError extends DomainError {
   }
 }
 
+/**
+ * Input over one of the limits that keep reading it bounded (rows, cells, nesting, aliases, the
+ * memory or time it may take); the message starts with the limit's name, e.g. `rows: at most…`.
+ */
+export class LimitExceededError extends DomainError {
+  constructor(path: string, message: string) {
+    super('LIMIT_EXCEEDED', `The input is over a limit: ${message}`, [{ path, message }]);
+  }
+}
+
+/** A larger input than a route reads (413), measured in bytes or, for text, characters. */
+export class PayloadTooLargeError extends DomainError {
+  constructor(path: string, max: number, unit: 'bytes' | 'characters' = 'bytes') {
+    const message = `${unit}: at most ${max} ${unit}`;
+    super('PAYLOAD_TOO_LARGE', `The input is over a limit: ${message}`, [{ path, message }]);
+  }
+}
+
 export function statusForCode(code: ErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':
     case 'DEFINITION_INVALID':
     case 'TOKEN_INVALID':
     case 'PAYLOAD_INVALID':
+    case 'LIMIT_EXCEEDED':
       return 400;
     case 'UNAUTHENTICATED':
       return 401;
@@ -85,6 +106,8 @@ export function statusForCode(code: ErrorCode): number {
     // between writes, which is what 409 says here); the admin declares the year to fix it.
     case 'CALENDAR_DATA_MISSING':
       return 422;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
     case 'UNSUPPORTED_MEDIA_TYPE':
       return 415;
     case 'RATE_LIMITED':

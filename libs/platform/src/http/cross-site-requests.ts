@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import type { ErrorCode } from '../errors/domain-error';
 import { statusForCode } from '../errors/domain-error';
 
@@ -75,25 +75,36 @@ export function judgeRequest(
   return undefined;
 }
 
-/** Applies judgeRequest to every request, before its body is read. */
+/**
+ * Applies judgeRequest to every request that may change state, before its body is read. The
+ * check is attached to the routes of unsafe methods as they are added (so it must be set up
+ * before routes are registered); reads, which it always lets through, do not pay for a hook.
+ * A request for no route at all changes nothing and answers 404.
+ */
 export function refuseCrossSiteRequests(
   fastify: FastifyInstance,
   options: { origins: ReadonlySet<string>; isUploadRoute: (routeUrl: string) => boolean },
 ): void {
-  fastify.addHook('onRequest', (request, reply, done) => {
-    const routeUrl = request.routeOptions.url;
-    const refusal = judgeRequest(
-      {
-        method: request.method,
-        headers: request.headers,
-        uploadRoute: routeUrl !== undefined && options.isUploadRoute(routeUrl),
-      },
-      options.origins,
-    );
-    if (!refusal) return done();
-    const statusCode = statusForCode(refusal.code);
-    void reply.status(statusCode).send({ statusCode, ...refusal, requestId: String(request.id) });
+  fastify.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (methods.every((m) => SAFE_METHODS.has(m))) return;
+    const uploadRoute = options.isUploadRoute(route.url);
+    const check: onRequestHookHandler = (request, reply, done) => {
+      const refusal = judgeRequest(
+        { method: request.method, headers: request.headers, uploadRoute },
+        options.origins,
+      );
+      if (!refusal) return done();
+      const statusCode = statusForCode(refusal.code);
+      void reply.status(statusCode).send({ statusCode, ...refusal, requestId: String(request.id) });
+    };
+    route.onRequest = [...hooksOf(route.onRequest), check];
   });
+}
+
+/** A route's hooks of one kind as an array (Fastify takes one function or an array). */
+export function hooksOf<T>(hooks: T | T[] | undefined): T[] {
+  return hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks];
 }
 
 function header(headers: IncomingRequest['headers'], name: string): string | undefined {

@@ -24,7 +24,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const body = this.toBody(exception, String(request.id));
+    const body = this.toBody(exception, String(request.id), request.routeOptions?.bodyLimit);
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId }, 'unhandled error');
     }
@@ -34,7 +34,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     void reply.status(body.statusCode).header('x-request-id', body.requestId).send(body);
   }
 
-  private toBody(exception: unknown, requestId: string): ErrorBody {
+  private toBody(exception: unknown, requestId: string, bodyLimit?: number): ErrorBody {
     if (exception instanceof DomainError) {
       return {
         statusCode: statusForCode(exception.code),
@@ -54,6 +54,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
       };
     }
     const status = clientStatusOf(exception);
+    if (status === 413 && bodyLimit !== undefined) {
+      // Fastify's own message does not say how much is allowed.
+      const message = `bytes: at most ${bodyLimit} bytes`;
+      return {
+        statusCode: 413,
+        code: httpCode(413),
+        message: `The request body is over a limit: ${message}`,
+        errors: [{ path: 'body', message }],
+        requestId,
+      };
+    }
     if (status) {
       return {
         statusCode: status,

@@ -1,6 +1,8 @@
 import { OnApplicationShutdown } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 
+export type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+
 interface Counter {
   /** Start of the current window (ms since the epoch). */
   windowStart: number;
@@ -21,7 +23,17 @@ export class MemoryThrottlerStorage implements ThrottlerStorage, OnApplicationSh
   private sweepTimer?: NodeJS.Timeout;
   private longestTtl = 0;
 
-  increment(key: string, ttl: number, limit: number, blockDuration: number) {
+  increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+  ): Promise<ThrottlerStorageRecord> {
+    return Promise.resolve(this.hit(key, ttl, limit, blockDuration));
+  }
+
+  /** As `increment`, without a promise: the guard counts a request without awaiting anything. */
+  hit(key: string, ttl: number, limit: number, blockDuration: number): ThrottlerStorageRecord {
     const now = Date.now();
     let c = this.counters.get(key);
     if (!c) {
@@ -42,12 +54,12 @@ export class MemoryThrottlerStorage implements ThrottlerStorage, OnApplicationSh
       c.blockedUntil = now + blockDuration;
     }
     const blockLeft = Math.max(0, c.blockedUntil - now);
-    return Promise.resolve({
+    return {
       totalHits: hits,
       timeToExpire: Math.ceil((ttl - elapsed) / 1000),
       isBlocked: blockLeft > 0,
       timeToBlockExpire: Math.ceil(blockLeft / 1000),
-    });
+    };
   }
 
   /** Counters idle for two windows (and not blocking) weigh nothing: drop them now and then. */

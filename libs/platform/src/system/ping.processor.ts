@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { Processor } from '@nestjs/bullmq';
 import { DataSource } from 'typeorm';
 import { JobHandlers, JobProcessor } from '../queues/job-processor';
-import { JobName, QueueName } from '../queues/jobs';
+import { JobName, QueueName, workerOptions } from '../queues/jobs';
 
 export const PING_CONCURRENCY = 5;
 
@@ -10,7 +10,7 @@ export const PING_CONCURRENCY = 5;
  * `system.ping` proves the whole job path (enqueue → backend → worker → database). It records
  * each execution, idempotently per job id, so tests can see a job ran exactly once.
  */
-@Processor(QueueName.System, { concurrency: PING_CONCURRENCY })
+@Processor(QueueName.System, workerOptions(PING_CONCURRENCY))
 export class SystemPingProcessor extends JobProcessor {
   readonly queueName = QueueName.System;
 

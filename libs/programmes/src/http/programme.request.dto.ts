@@ -93,7 +93,9 @@ export class DefinitionInputRequest {
   @ApiPropertyOptional({ description: 'The definition as YAML or JSON text' })
   @ValidateIf((_, value) => value !== undefined)
   @IsString({ message: 'source must be YAML or JSON text' })
-  @MaxLength(500_000)
+  // The configured limit (DEFINITION_MAX_CHARS) is checked when the text is read; the request
+  // body limit (1 MiB) comes first anyway.
+  @MaxLength(1_000_000)
   source?: string;
 }
 

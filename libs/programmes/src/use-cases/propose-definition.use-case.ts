@@ -5,7 +5,7 @@ import { NotFoundError, translateConstraintError } from '@craftcert/platform';
 import { DefinitionsRepository } from '../persistence/definitions.repository';
 import { PipelineDefinitionEntity } from '../persistence/pipeline-definition.entity';
 import { ProgrammeEntity } from '../persistence/programme.entity';
-import { DefinitionInput, parseDefinitionInput } from './parse-definition-input';
+import { DefinitionInput, DefinitionInputReader, stampDefinition } from './parse-definition-input';
 
 /** Stores a validated document as the programme's next version, as a draft. */
 @Injectable()
@@ -14,9 +14,11 @@ export class ProposeDefinitionUseCase {
     private readonly dataSource: DataSource,
     private readonly definitions: DefinitionsRepository,
     private readonly audit: AuditLog,
+    private readonly reader: DefinitionInputReader,
   ) {}
 
   async execute(programmeId: string, input: DefinitionInput): Promise<PipelineDefinitionEntity> {
+    const parsed = await this.reader.read(input);
     try {
       return await this.dataSource.transaction(async (tx) => {
         // Locking the programme row serialises version numbering per programme.
@@ -26,7 +28,7 @@ export class ProposeDefinitionUseCase {
         });
         if (!programme) throw new NotFoundError(`Programme ${programmeId}`);
         const version = await this.definitions.nextVersion(tx, programmeId);
-        const document = parseDefinitionInput(input, programme.code, version);
+        const document = stampDefinition(parsed, programme.code, version);
         const definition = await tx.save(
           tx.create(PipelineDefinitionEntity, {
             programmeId,

@@ -4,7 +4,7 @@ import { AuditLog } from '@craftcert/audit';
 import { DefinitionsRepository } from '../persistence/definitions.repository';
 import { PipelineDefinitionEntity } from '../persistence/pipeline-definition.entity';
 import { ProgrammeEntity } from '../persistence/programme.entity';
-import { DefinitionInput, parseDefinitionInput } from './parse-definition-input';
+import { DefinitionInput, DefinitionInputReader, stampDefinition } from './parse-definition-input';
 
 /** Replaces a draft's document; a published version refuses any change. */
 @Injectable()
@@ -13,17 +13,19 @@ export class ReviseDraftUseCase {
     private readonly dataSource: DataSource,
     private readonly definitions: DefinitionsRepository,
     private readonly audit: AuditLog,
+    private readonly reader: DefinitionInputReader,
   ) {}
 
-  execute(
+  async execute(
     programmeId: string,
     version: number,
     input: DefinitionInput,
   ): Promise<PipelineDefinitionEntity> {
+    const parsed = await this.reader.read(input);
     return this.dataSource.transaction(async (tx) => {
       const definition = await this.definitions.lockDraft(tx, programmeId, version);
       const programme = await tx.findOneByOrFail(ProgrammeEntity, { id: programmeId });
-      definition.document = parseDefinitionInput(input, programme.code, version);
+      definition.document = stampDefinition(parsed, programme.code, version);
       const saved = await tx.save(definition);
       await this.audit.record(tx, {
         action: 'definition.revised',

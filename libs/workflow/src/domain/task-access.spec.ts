@@ -18,6 +18,17 @@ describe('who decides and who sees a task', () => {
     expect(maySee(actor('secretariat', 'secretariatAdmin'), department)).toBe(true);
   });
 
+  it('a task assigned to one reviewer is theirs alone within the department', () => {
+    const assigned = { ...department, assigneeUserId: 'u' };
+    expect(mayDecide(actor('hrss-org', 'departmentReviewer'), assigned)).toBe(true);
+    expect(
+      mayDecide({ ...actor('hrss-org', 'departmentReviewer'), userId: 'other' }, assigned),
+    ).toBe(false);
+    expect(maySee({ ...actor('hrss-org', 'departmentReviewer'), userId: 'other' }, assigned)).toBe(
+      false,
+    );
+  });
+
   it('secretariat tasks are decided by its admins; auditors only read; reviewers neither', () => {
     expect(mayDecide(actor('secretariat', 'secretariatAdmin'), secretariat)).toBe(true);
     expect(mayDecide(actor('secretariat', 'auditor'), secretariat)).toBe(false);

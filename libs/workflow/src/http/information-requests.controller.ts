@@ -1,7 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBody,
   ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -9,10 +12,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentActor, Roles, type SignedInActor } from '@craftcert/identity';
+import { uploadedFile } from '@craftcert/nominations';
 import { AnswerInformationRequestUseCase } from '../use-cases/answer-information-request.use-case';
+import { AttachRequestEvidenceUseCase } from '../use-cases/attach-request-evidence.use-case';
 import { ListInformationRequestsUseCase } from '../use-cases/list-information-requests.use-case';
-import { AnswerRequest, RequestParams } from './workflow.request.dto';
-import { OpenInformationRequestResponse } from './workflow.response.dto';
+import { AnswerEvidenceQuery, AnswerRequest, RequestParams } from './workflow.request.dto';
+import { AnswerEvidenceResponse, OpenInformationRequestResponse } from './workflow.response.dto';
 
 /** Nominating units answer departments' requests for more information. */
 @ApiTags('workflow')
@@ -21,6 +26,7 @@ export class InformationRequestsController {
   constructor(
     private readonly listRequests: ListInformationRequestsUseCase,
     private readonly answerRequest: AnswerInformationRequestUseCase,
+    private readonly attachEvidence: AttachRequestEvidenceUseCase,
   ) {}
 
   @Get()
@@ -47,5 +53,39 @@ export class InformationRequestsController {
     @Body() body: AnswerRequest,
   ): Promise<void> {
     await this.answerRequest.execute(actor, requestId, body.answer);
+  }
+
+  @Post(':requestId/evidence')
+  @Roles('unitNominator', 'unitApprover')
+  @ApiOperation({
+    summary:
+      'Send an evidence file with the answer, before answering (checked as dossier evidence is)',
+  })
+  @ApiConsumes('application/octet-stream')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiCreatedResponse({ type: AnswerEvidenceResponse })
+  @ApiBadRequestResponse({ description: 'Not a kind of the definition, a bad format or size' })
+  @ApiNotFoundResponse({ description: 'No such request for this unit' })
+  @ApiConflictResponse({ description: 'Already answered, or too many files of that kind' })
+  async evidence(
+    @CurrentActor() actor: SignedInActor,
+    @Param() { requestId }: RequestParams,
+    @Query() query: AnswerEvidenceQuery,
+    @Body() body: unknown,
+  ): Promise<AnswerEvidenceResponse> {
+    const bytes = uploadedFile(
+      body,
+      'send the file itself as the request body (e.g. Content-Type: application/octet-stream)',
+    );
+    const file = await this.attachEvidence.execute(actor, requestId, { ...query, bytes });
+    return {
+      id: file.id,
+      kind: file.kind,
+      fileName: file.fileName,
+      contentType: file.contentType,
+      sizeBytes: file.sizeBytes,
+      sha256: file.sha256,
+      uploadedAt: file.createdAt,
+    };
   }
 }

@@ -13,11 +13,13 @@ import { CloseStageUseCase } from '../use-cases/close-stage.use-case';
 import { EnterStageUseCase } from '../use-cases/enter-stage.use-case';
 import { ListConflictDeclarationsUseCase } from '../use-cases/list-conflict-declarations.use-case';
 import { ListStageCandidatesUseCase } from '../use-cases/list-stage-candidates.use-case';
+import { ReadConflictRegisterUseCase } from '../use-cases/read-conflict-register.use-case';
 import { ReadStageProgressUseCase } from '../use-cases/read-stage-progress.use-case';
 import { ReadWorkflowUseCase } from '../use-cases/read-workflow.use-case';
 import { EditionParams, StageParams, TransitionRequestBody } from './workflow.request.dto';
 import {
   CandidateResponse,
+  ConflictRegisterResponse,
   EditionConflictResponse,
   ProgressResponse,
   TransitionResponse,
@@ -36,6 +38,7 @@ export class WorkflowController {
     private readonly listCandidates: ListStageCandidatesUseCase,
     private readonly readProgress: ReadStageProgressUseCase,
     private readonly listConflicts: ListConflictDeclarationsUseCase,
+    private readonly readConflictRegister: ReadConflictRegisterUseCase,
   ) {}
 
   @Get()
@@ -57,6 +60,17 @@ export class WorkflowController {
   @ApiOkResponse({ type: [EditionConflictResponse] })
   conflicts(@Param() { editionId }: EditionParams): Promise<EditionConflictResponse[]> {
     return this.listConflicts.execute(editionId);
+  }
+
+  @Get('conflict-register')
+  @Roles('secretariatAdmin', 'auditor')
+  @ApiOperation({
+    summary:
+      'Before work starts: declarations, conflicts detected from the hierarchy and profiles, waivers, assignments and recusals, tasks nobody may take',
+  })
+  @ApiOkResponse({ type: ConflictRegisterResponse })
+  conflictRegister(@Param() { editionId }: EditionParams): Promise<ConflictRegisterResponse> {
+    return this.readConflictRegister.execute(editionId);
   }
 
   @Post('advance')

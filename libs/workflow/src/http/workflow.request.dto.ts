@@ -18,7 +18,12 @@ import {
 import { IsLocalDate } from '@craftcert/calendar';
 import type { TaskDecision } from '@craftcert/pipeline';
 import { TASK_DECISIONS, TASK_STATUSES, type TaskStatus } from '../domain/task-status';
-import { CONFLICT_KINDS, type ConflictKind } from '../persistence/workflow.entities';
+import {
+  CONFLICT_KINDS,
+  type ConflictKind,
+  RELATION_KINDS,
+  type RelationKind,
+} from '../persistence/workflow.entities';
 
 const trimmed = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() : value;
@@ -205,4 +210,111 @@ export class DeclareConflictRequest {
     message: 'reason must be text of 2–1000 characters (required with a conflict)',
   })
   reason?: string;
+}
+
+export class DeclareRelationRequest {
+  @ApiProperty({
+    enum: RELATION_KINDS,
+    description:
+      'employer, formerEmployer, relativeEmployer (with organisationId) or mentoring (with idNumber)',
+  })
+  @IsIn(RELATION_KINDS, { message: `kind must be one of ${RELATION_KINDS.join(', ')}` })
+  kind: RelationKind;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The organisation; required unless mentoring',
+  })
+  @ValidateIf(
+    (o: DeclareRelationRequest) => o.kind !== 'mentoring' || o.organisationId !== undefined,
+  )
+  @IsUUID('all', { message: 'organisationId must be a UUID (required unless kind is mentoring)' })
+  organisationId?: string;
+
+  @ApiPropertyOptional({
+    pattern: '^[0-9]{17}[0-9Xx]$',
+    description:
+      'The mentor’s or apprentice’s ID number; required for mentoring, stored only as a keyed hash',
+  })
+  @ValidateIf((o: DeclareRelationRequest) => o.kind === 'mentoring' || o.idNumber !== undefined)
+  @Matches(/^[0-9]{17}[0-9Xx]$/, {
+    message: 'idNumber must be an 18-character ID number (required for mentoring, only then)',
+  })
+  idNumber?: string;
+
+  @ApiPropertyOptional({ example: '2010–2018 年在该单位工作', maxLength: 500 })
+  @IsOptional()
+  @Transform(trimmed)
+  @Length(1, 500, { message: 'note must be text of 1–500 characters' })
+  note?: string;
+}
+
+export class AssignTaskRequest {
+  @ApiProperty({ format: 'uuid', description: 'A reviewer of the department that owns the task' })
+  @IsUUID('all', { message: 'userId must be a UUID' })
+  userId: string;
+}
+
+export class WaiveConflictRequest {
+  @ApiProperty({ format: 'uuid', description: 'The reviewer whose detected conflicts are waived' })
+  @IsUUID('all', { message: 'userId must be a UUID' })
+  userId: string;
+
+  @ApiProperty({ example: '已离开该单位二十年，经领导小组同意', maxLength: 1000 })
+  @Transform(trimmed)
+  @Length(2, 1000, { message: 'reason must be text of 2–1000 characters' })
+  reason: string;
+}
+
+export class CandidateParams extends StageParams {
+  @ApiProperty({ format: 'uuid', description: 'The nomination (the candidate) in the stage' })
+  @IsUUID('all', { message: 'nominationId must be a UUID' })
+  nominationId: string;
+}
+
+export class SettleCandidateRequest {
+  @ApiProperty({ enum: ['passed', 'failed'], description: "The secretariat's outcome" })
+  @IsIn(['passed', 'failed'], { message: 'status must be passed or failed' })
+  status: 'passed' | 'failed';
+
+  @ApiProperty({ example: '市纪委监委逾期未复函，经领导小组研究同意通过', maxLength: 1000 })
+  @Transform(trimmed)
+  @Length(2, 1000, { message: 'reason must be text of 2–1000 characters' })
+  reason: string;
+}
+
+export class AnswerEvidenceQuery {
+  @ApiProperty({
+    example: 'approvalForm',
+    pattern: '^[a-zA-Z][a-zA-Z0-9-]{0,63}$',
+    description: "An evidence kind of the edition's definition",
+  })
+  @Matches(/^[a-zA-Z][a-zA-Z0-9-]{0,63}$/, {
+    message: 'kind must be an evidence kind of the definition',
+  })
+  kind: string;
+
+  @ApiProperty({
+    example: '廉洁情况说明.pdf',
+    minLength: 1,
+    maxLength: 255,
+    pattern: '^[^/\\\\]+$',
+  })
+  @Length(1, 255, { message: 'fileName must be 1–255 characters' })
+  @Matches(/^[^/\\]+$/, { message: 'fileName must not contain slashes' })
+  fileName: string;
+}
+
+export class ExtendTaskRequest {
+  @ApiProperty({
+    example: '2026-11-20',
+    description: 'The new last local day; later than the current one',
+  })
+  @IsLocalDate({ message: 'dueOn must be a date YYYY-MM-DD' })
+  dueOn: string;
+
+  @ApiProperty({ example: '部门请求延期，待补充材料', maxLength: 500 })
+  @Transform(trimmed)
+  @Length(2, 500, { message: 'reason must be text of 2–500 characters' })
+  reason: string;
 }

@@ -103,6 +103,16 @@ export class TaskResponse {
   @ApiProperty({ example: 'hrss' }) taskKey: string;
   @ApiProperty({ enum: ['secretariat', 'department', 'approver'] }) assigneeKind: string;
   @ApiProperty({ nullable: true, type: String }) organisationId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The reviewer the task is assigned to; null: any reviewer of the department',
+  })
+  assigneeUserId: string | null;
+  @ApiProperty({
+    description: 'Every reviewer of the department is recused or conflicted: the secretariat acts',
+  })
+  awaitingAssignment: boolean;
   @ApiProperty({ type: TextResponse }) label: TextResponse;
   @ApiProperty({ enum: ['open', 'paused', 'decided'] }) status: string;
   @ApiProperty({ nullable: true, enum: ['approve', 'reject', 'requestInfo'] })
@@ -130,6 +140,16 @@ export class DecisionResponse {
   @ApiProperty() decidedAt: Date;
 }
 
+export class AnswerEvidenceResponse {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'skillCertificate' }) kind: string;
+  @ApiProperty() fileName: string;
+  @ApiProperty({ description: 'Detected from the bytes' }) contentType: string;
+  @ApiProperty() sizeBytes: number;
+  @ApiProperty() sha256: string;
+  @ApiProperty() uploadedAt: Date;
+}
+
 export class InformationRequestResponse {
   @ApiProperty() id: string;
   @ApiProperty() taskId: string;
@@ -138,6 +158,11 @@ export class InformationRequestResponse {
   @ApiProperty({ nullable: true, type: String }) answer: string | null;
   @ApiProperty({ nullable: true, type: String }) answeredAt: Date | null;
   @ApiProperty() askedAt: Date;
+  @ApiProperty({
+    type: [AnswerEvidenceResponse],
+    description: 'Evidence files the unit sent with its answer',
+  })
+  evidence: AnswerEvidenceResponse[];
 }
 
 export class TaskDetailResponse {
@@ -206,4 +231,72 @@ export class EditionConflictResponse extends ConflictDeclarationResponse {
   @ApiProperty() stageId: string;
   @ApiProperty({ example: 'hrss' }) taskKey: string;
   @ApiProperty() nominationId: string;
+}
+
+export class ReviewerRelationResponse {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['employer', 'formerEmployer', 'relativeEmployer', 'mentoring'] })
+  kind: string;
+  @ApiProperty({ nullable: true, type: String }) organisationId: string | null;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty() declaredAt: Date;
+}
+
+export class TaskAssignmentResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() taskId: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null: nobody left, flagged' })
+  userId: string | null;
+  @ApiProperty({ nullable: true, type: String }) previousUserId: string | null;
+  @ApiProperty({ enum: ['assigned', 'recusal', 'flagged'] }) cause: string;
+  @ApiProperty({ nullable: true, type: String }) actorId: string | null;
+  @ApiProperty() assignedAt: Date;
+}
+
+export class ConflictWaiverResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() taskId: string;
+  @ApiProperty() userId: string;
+  @ApiProperty() reason: string;
+  @ApiProperty() waivedBy: string;
+  @ApiProperty() waivedAt: Date;
+}
+
+export class DetectedConflictResponse {
+  @ApiProperty() taskId: string;
+  @ApiProperty() stageId: string;
+  @ApiProperty({ example: 'hrss' }) taskKey: string;
+  @ApiProperty() nominationId: string;
+  @ApiProperty() userId: string;
+  @ApiProperty({ enum: ['member', 'employer', 'formerEmployer', 'relativeEmployer', 'mentoring'] })
+  tie: string;
+  @ApiProperty({ enum: ['same', 'above', 'below', 'person'] }) position: string;
+  @ApiProperty({ nullable: true, type: String }) organisationId: string | null;
+  @ApiProperty({ type: TextResponse }) explanation: TextResponse;
+  @ApiProperty() waived: boolean;
+}
+
+export class AwaitingAssignmentResponse {
+  @ApiProperty() taskId: string;
+  @ApiProperty() taskKey: string;
+  @ApiProperty() nominationId: string;
+}
+
+export class ConflictRegisterResponse {
+  @ApiProperty({ type: [EditionConflictResponse] }) declarations: EditionConflictResponse[];
+  @ApiProperty({ type: [DetectedConflictResponse] }) detections: DetectedConflictResponse[];
+  @ApiProperty({ type: [ConflictWaiverResponse] }) waivers: ConflictWaiverResponse[];
+  @ApiProperty({ type: [TaskAssignmentResponse] }) assignments: TaskAssignmentResponse[];
+  @ApiProperty({ type: [AwaitingAssignmentResponse] })
+  awaitingAssignment: AwaitingAssignmentResponse[];
+}
+
+export class SettlementResponse {
+  @ApiProperty({ enum: ['passed', 'failed'] }) status: string;
+  @ApiProperty({ type: ExplanationResponse }) explanation: ExplanationResponse;
+}
+
+export class TaskExtensionResponse {
+  @ApiProperty() taskId: string;
+  @ApiProperty({ example: '2026-11-20' }) dueOn: string;
 }

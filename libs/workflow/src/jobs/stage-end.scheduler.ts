@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobName, JobQueue } from '@craftcert/platform';
 import type { TransitionResult } from '../use-cases/stage-runner';
+import { TaskDeadlineScheduler } from './task-deadline.scheduler';
 
 const DAY_MS = 86_400_000;
 
@@ -12,13 +13,17 @@ function startOfDay(localDate: string): number {
 /**
  * Schedules a stage's reminder (when its last day begins) and its end (when that day is over) as
  * delayed jobs with ids made of the edition and stage, so scheduling twice is one job, and the
- * end job closing a closed stage is a no-op anyway. Runs after the entering transaction commits.
+ * end job closing a closed stage is a no-op anyway; its tasks' reminders and escalation too (see
+ * TaskDeadlineScheduler). Runs after the entering transaction commits.
  */
 @Injectable()
 export class StageEndScheduler {
   private readonly logger = new Logger(StageEndScheduler.name);
 
-  constructor(private readonly jobs: JobQueue) {}
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly deadlines: TaskDeadlineScheduler,
+  ) {}
 
   async schedule(editionId: string, entered: readonly TransitionResult[]): Promise<void> {
     for (const result of entered) {
@@ -36,6 +41,9 @@ export class StageEndScheduler {
           jobId: `stage-end.${editionId}.${result.stageId}`,
           delay: Math.max(0, startOfDay(dueOn) + DAY_MS - now),
         });
+        if ((result.summary.tasks ?? 0) > 0) {
+          await this.deadlines.scheduleStage(editionId, result.stageId, dueOn);
+        }
       } catch (error) {
         // The stage is entered either way; the secretariat can still close it by hand.
         this.logger.error(

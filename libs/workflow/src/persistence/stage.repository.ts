@@ -8,8 +8,13 @@ import type {
   StageTransition,
   TaskSpec,
 } from '@craftcert/pipeline';
+import { outboxInsertSql } from '@craftcert/platform';
 import type { AssigneeKind } from '../domain/task-status';
-import { StageTransitionEntity, WorkflowStageEntity } from './workflow.entities';
+import {
+  CandidateStageEntity,
+  StageTransitionEntity,
+  WorkflowStageEntity,
+} from './workflow.entities';
 
 export interface Entrant {
   nominationId: string;
@@ -26,6 +31,8 @@ export interface CandidateRow {
   nominationId: string;
   nominatingOrganisationId: string | null;
   status: CandidateStageStatus;
+  /** Set when the secretariat settled the candidate: its outcome is kept as it stands. */
+  settled: { explanation: Explanation } | null;
 }
 
 export interface OutcomeUpdate {
@@ -217,9 +224,11 @@ export class StageRepository {
       nomination_id: string;
       nominating_organisation_id: string | null;
       status: CandidateStageStatus;
+      settled_explanation: Explanation | null;
     }[] = await tx.query(
-      `SELECT id, nomination_id, nominating_organisation_id, status FROM candidate_stage
-        WHERE edition_id = $1 AND stage_id = $2 ORDER BY id FOR UPDATE`,
+      `SELECT id, nomination_id, nominating_organisation_id, status,
+              CASE WHEN settled_at IS NOT NULL THEN explanation END AS settled_explanation
+         FROM candidate_stage WHERE edition_id = $1 AND stage_id = $2 ORDER BY id FOR UPDATE`,
       [editionId, stageId],
     );
     return rows.map((r) => ({
@@ -227,7 +236,69 @@ export class StageRepository {
       nominationId: r.nomination_id,
       nominatingOrganisationId: r.nominating_organisation_id,
       status: r.status,
+      settled: r.settled_explanation ? { explanation: r.settled_explanation } : null,
     }));
+  }
+
+  /** The secretariat's settlement of one candidate: its outcome, reason and who settled. */
+  async settle(
+    tx: EntityManager,
+    candidateStageId: string,
+    row: {
+      status: CandidateStageStatus;
+      explanation: Explanation;
+      settledBy: string;
+      reason: string;
+    },
+  ): Promise<void> {
+    await tx.update(
+      CandidateStageEntity,
+      { id: candidateStageId },
+      {
+        status: row.status,
+        explanation: row.explanation,
+        escalated: false,
+        settledAt: () => 'now()',
+        settledBy: row.settledBy,
+        settlementReason: row.reason,
+      },
+    );
+  }
+
+  /** One candidate of a stage by nomination, locked. */
+  lockCandidateOf(
+    tx: EntityManager,
+    editionId: string,
+    stageId: string,
+    nominationId: string,
+  ): Promise<CandidateStageEntity | null> {
+    return tx.findOne(CandidateStageEntity, {
+      where: { editionId, stageId, nominationId },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /** One candidate's outcome and the outbox event announcing what changed it, in one statement. */
+  async updateOutcomeWithEvent(
+    tx: EntityManager,
+    update: OutcomeUpdate,
+    event: { topic: string; payload: Record<string, unknown> },
+  ): Promise<void> {
+    await tx.query(
+      `WITH upd AS (
+         UPDATE candidate_stage SET status = $2, explanation = $3::jsonb, escalated = $4, updated_at = now()
+          WHERE id = $1 RETURNING id
+       )
+       ${outboxInsertSql('$5', '$6', 'FROM upd')}`,
+      [
+        update.id,
+        update.status,
+        JSON.stringify(update.explanation),
+        update.escalated,
+        event.topic,
+        JSON.stringify(event.payload),
+      ],
+    );
   }
 
   /** Writes many candidates' outcomes in one statement. */

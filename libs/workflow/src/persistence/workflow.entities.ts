@@ -31,11 +31,13 @@ import {
   TASK_STATUSES,
   type TaskStatus,
 } from '../domain/task-status';
+import { DEADLINE_NOTICES, type DeadlineNotice } from '../domain/task-deadlines';
 
 // Other contexts' tables are named, not imported (see nominations' entities).
 const EDITION_ENTITY = 'EditionEntity';
 const ORGANISATION_ENTITY = 'OrganisationEntity';
 const NOMINATION_ENTITY = 'NominationEntity';
+const USER_ENTITY = 'UserEntity';
 
 /** A stage an edition has entered: open until closed, with the date its calendar ends. */
 @Entity({ name: 'workflow_stage' })
@@ -199,6 +201,16 @@ export class CandidateStageEntity {
   @Column({ type: 'boolean', default: false })
   escalated: boolean;
 
+  /** The secretariat settled the escalated candidate: the outcome no longer follows the tasks. */
+  @Column({ name: 'settled_at', type: 'timestamptz', nullable: true })
+  settledAt: Date | null;
+
+  @Column({ name: 'settled_by', type: 'uuid', nullable: true })
+  settledBy: string | null;
+
+  @Column({ name: 'settlement_reason', type: 'varchar', length: 1000, nullable: true })
+  settlementReason: string | null;
+
   @Column({ name: 'entered_at', type: 'timestamptz', default: () => 'now()' })
   enteredAt: Date;
 
@@ -267,6 +279,18 @@ export class ReviewTaskEntity {
   /** The last local day to decide (Asia/Shanghai); moved on when a paused task resumes. */
   @Column({ name: 'due_on', type: 'date', nullable: true })
   dueOn: string | null;
+
+  /** The member of the owning organisation the task is assigned to; null: any of its reviewers. */
+  @Column({ name: 'assignee_user_id', type: 'uuid', nullable: true })
+  assigneeUserId: string | null;
+
+  @ManyToOne(USER_ENTITY, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'assignee_user_id', foreignKeyConstraintName: 'fk_review_task_assignee' })
+  assignee?: unknown;
+
+  /** Every member of the department is recused or conflicted: the secretariat must act. */
+  @Column({ name: 'awaiting_assignment', type: 'boolean', default: false })
+  awaitingAssignment: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
@@ -413,6 +437,163 @@ export class ConflictDeclarationEntity {
   declaredAt: Date;
 }
 
+export const RELATION_KINDS = [
+  'employer',
+  'formerEmployer',
+  'relativeEmployer',
+  'mentoring',
+] as const;
+export type RelationKind = (typeof RELATION_KINDS)[number];
+
+/**
+ * A relation a reviewer or expert declares in their profile, checked against every candidate
+ * before they are assigned: an organisation they work or worked for, or a relative works for, or
+ * a person they mentor or were mentored by (kept only as the keyed hash of the ID number).
+ */
+@Entity({ name: 'reviewer_relation' })
+@Index('ix_reviewer_relation_user', ['userId'])
+@Check('ck_reviewer_relation_kind', `kind IN (${inList(RELATION_KINDS)})`)
+@Check(
+  'ck_reviewer_relation_target',
+  `(kind = 'mentoring' AND identity_hash IS NOT NULL AND organisation_id IS NULL) OR (kind <> 'mentoring' AND organisation_id IS NOT NULL AND identity_hash IS NULL)`,
+)
+export class ReviewerRelationEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_reviewer_relation' })
+  id: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(USER_ENTITY, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_reviewer_relation_user' })
+  user?: unknown;
+
+  @Column({ type: 'varchar', length: 32 })
+  kind: RelationKind;
+
+  @Column({ name: 'organisation_id', type: 'uuid', nullable: true })
+  organisationId: string | null;
+
+  @ManyToOne(ORGANISATION_ENTITY, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'organisation_id',
+    foreignKeyConstraintName: 'fk_reviewer_relation_organisation',
+  })
+  organisation?: Organisation;
+
+  @Column({ name: 'identity_hash', type: 'char', length: 64, nullable: true })
+  identityHash: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  note: string | null;
+
+  @CreateDateColumn({ name: 'declared_at', type: 'timestamptz' })
+  declaredAt: Date;
+}
+
+/** The secretariat lets a reviewer act on a task despite a detected conflict, with its reason. */
+@Entity({ name: 'conflict_waiver' })
+@Unique('uq_conflict_waiver', ['taskId', 'userId'])
+export class ConflictWaiverEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_conflict_waiver' })
+  id: string;
+
+  @Column({ name: 'task_id', type: 'uuid' })
+  taskId: string;
+
+  @ManyToOne(() => ReviewTaskEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'task_id', foreignKeyConstraintName: 'fk_conflict_waiver_task' })
+  task?: ReviewTaskEntity;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(USER_ENTITY, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_conflict_waiver_user' })
+  user?: unknown;
+
+  @Column({ type: 'varchar', length: 1000 })
+  reason: string;
+
+  @Column({ name: 'waived_by', type: 'uuid' })
+  waivedBy: string;
+
+  @CreateDateColumn({ name: 'waived_at', type: 'timestamptz' })
+  waivedAt: Date;
+}
+
+export const ASSIGNMENT_CAUSES = ['assigned', 'recusal', 'flagged'] as const;
+export type AssignmentCause = (typeof ASSIGNMENT_CAUSES)[number];
+
+/** Who a task went to and why: assigned by the secretariat, moved on by a recusal, or flagged. */
+@Entity({ name: 'task_assignment' })
+@Index('ix_task_assignment_task', ['taskId'])
+@Check('ck_task_assignment_cause', `cause IN (${inList(ASSIGNMENT_CAUSES)})`)
+export class TaskAssignmentEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_task_assignment' })
+  id: string;
+
+  @Column({ name: 'task_id', type: 'uuid' })
+  taskId: string;
+
+  @ManyToOne(() => ReviewTaskEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'task_id', foreignKeyConstraintName: 'fk_task_assignment_task' })
+  task?: ReviewTaskEntity;
+
+  /** The new assignee; null when nobody was left (flagged to the secretariat). */
+  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  userId: string | null;
+
+  @Column({ name: 'previous_user_id', type: 'uuid', nullable: true })
+  previousUserId: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  cause: AssignmentCause;
+
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
+  actorId: string | null;
+
+  @CreateDateColumn({ name: 'assigned_at', type: 'timestamptz' })
+  assignedAt: Date;
+}
+
+/**
+ * A deadline notice written for a task (a reminder before its due date, the escalation after
+ * it): one per task, notice and due date, so a job that runs twice writes its events once, and
+ * a moved due date gets its own notices.
+ */
+@Entity({ name: 'task_deadline_notice' })
+@Check('ck_task_deadline_notice_notice', `notice IN (${inList(DEADLINE_NOTICES)})`)
+export class TaskDeadlineNoticeEntity {
+  @PrimaryColumn({
+    name: 'task_id',
+    type: 'uuid',
+    primaryKeyConstraintName: 'pk_task_deadline_notice',
+  })
+  taskId: string;
+
+  @ManyToOne(() => ReviewTaskEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'task_id', foreignKeyConstraintName: 'fk_task_deadline_notice_task' })
+  task?: ReviewTaskEntity;
+
+  @PrimaryColumn({
+    type: 'varchar',
+    length: 16,
+    primaryKeyConstraintName: 'pk_task_deadline_notice',
+  })
+  notice: DeadlineNotice;
+
+  @PrimaryColumn({
+    name: 'due_on',
+    type: 'date',
+    primaryKeyConstraintName: 'pk_task_deadline_notice',
+  })
+  dueOn: string;
+
+  @CreateDateColumn({ name: 'noticed_at', type: 'timestamptz' })
+  noticedAt: Date;
+}
+
 export const WORKFLOW_ENTITIES = [
   WorkflowStageEntity,
   StageTransitionEntity,
@@ -422,4 +603,8 @@ export const WORKFLOW_ENTITIES = [
   ReviewDecisionEntity,
   InformationRequestEntity,
   ConflictDeclarationEntity,
+  ReviewerRelationEntity,
+  ConflictWaiverEntity,
+  TaskAssignmentEntity,
+  TaskDeadlineNoticeEntity,
 ];

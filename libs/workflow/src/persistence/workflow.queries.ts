@@ -35,6 +35,8 @@ export interface TaskView {
   taskKey: string;
   assigneeKind: AssigneeKind;
   organisationId: string | null;
+  assigneeUserId: string | null;
+  awaitingAssignment: boolean;
   label: LocalizedText;
   status: TaskStatus;
   decision: TaskDecision | null;
@@ -63,13 +65,23 @@ export interface ProgressRow {
 
 const TASK_COLUMNS = `t.id, t.edition_id AS "editionId", t.stage_id AS "stageId", t.nomination_id AS "nominationId",
   t.task_key AS "taskKey", t.assignee_kind AS "assigneeKind", t.organisation_id AS "organisationId",
-  t.label, t.status, t.decision, to_char(t.due_on, 'YYYY-MM-DD') AS "dueOn",
+  t.assignee_user_id AS "assigneeUserId", t.awaiting_assignment AS "awaitingAssignment", t.label, t.status, t.decision, to_char(t.due_on, 'YYYY-MM-DD') AS "dueOn",
   (t.status <> 'decided' AND t.due_on < $1::date) AS overdue, c.status AS "candidateStatus"`;
 
 /** Read side of the workflow: plain SQL, no entity hydration. */
 @Injectable()
 export class WorkflowQueries {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The organisations that own tasks in a stage: whose members are assigned to it. */
+  async stageAssignees(editionId: string, stageId: string): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT DISTINCT organisation_id AS id FROM review_task
+        WHERE edition_id = $1 AND stage_id = $2 AND organisation_id IS NOT NULL`,
+      [editionId, stageId],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
 
   async stages(editionId: string): Promise<StageRowView[]> {
     return this.dataSource.query(
@@ -95,16 +107,18 @@ export class WorkflowQueries {
     );
   }
 
-  /** The actor's own tasks: their department's, or the secretariat's for its admins. */
+  /** The actor's own tasks: their department's (or assigned to them), or the secretariat's for its admins. */
   async inbox(actor: Actor, today: string, filter: InboxFilter): Promise<TaskView[]> {
     const params: unknown[] = [
       today,
       actor.organisationId,
       actor.roles.includes('departmentReviewer'),
       actor.roles.includes('secretariatAdmin'),
+      actor.userId,
     ];
+    // A department task assigned to one reviewer is in their inbox only.
     const where = [
-      `((t.assignee_kind = 'department' AND $3 AND t.organisation_id = $2) OR (t.assignee_kind <> 'department' AND $4))`,
+      `((t.assignee_kind = 'department' AND $3 AND t.organisation_id = $2 AND (t.assignee_user_id IS NULL OR t.assignee_user_id = $5)) OR (t.assignee_kind <> 'department' AND $4))`,
     ];
     const add = (sql: string, value: unknown) => {
       params.push(value);

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
 import { type LocalDate, toLocalDate, WorkingCalendar } from '@craftcert/calendar';
-import { addOutboxEvent, type Actor, NotFoundError } from '@craftcert/platform';
+import { AttachAnswerEvidenceUseCase } from '@craftcert/nominations';
+import { addOutboxEvent, type Actor, NotFoundError, Topic } from '@craftcert/platform';
+import { TaskDeadlineScheduler } from '../jobs/task-deadline.scheduler';
 import { WorkflowStateError } from '../domain/workflow.errors';
 import { TaskRepository } from '../persistence/task.repository';
 import { StageRunner } from './stage-runner';
@@ -10,6 +12,7 @@ import { StageRunner } from './stage-runner';
 /**
  * The nominating unit answers a department's request for more information: the task reopens for
  * the department, and its due date moves on by the working days it waited (the clock was paused).
+ * Evidence files sent beforehand (see AttachRequestEvidenceUseCase) are part of the answer.
  */
 @Injectable()
 export class AnswerInformationRequestUseCase {
@@ -18,11 +21,13 @@ export class AnswerInformationRequestUseCase {
     private readonly runner: StageRunner,
     private readonly tasks: TaskRepository,
     private readonly calendar: WorkingCalendar,
+    private readonly evidence: AttachAnswerEvidenceUseCase,
+    private readonly deadlines: TaskDeadlineScheduler,
     private readonly audit: AuditLog,
   ) {}
 
-  execute(actor: Actor, requestId: string, answer: string): Promise<void> {
-    return this.dataSource.transaction(async (tx) => {
+  async execute(actor: Actor, requestId: string, answer: string): Promise<void> {
+    const resumed = await this.dataSource.transaction(async (tx) => {
       const seen = await this.tasks.request(tx, requestId);
       const isUnit = actor.roles.includes('unitNominator') || actor.roles.includes('unitApprover');
       if (!seen || !isUnit || seen.organisationId !== actor.organisationId) {
@@ -50,18 +55,29 @@ export class AnswerInformationRequestUseCase {
       await this.tasks.answerRequest(tx, request.id, answer, actor.userId);
       await this.tasks.setCurrent(tx, locked.id, { status: 'open', decision: null, dueOn });
       const outcome = await this.runner.refreshOutcome(tx, context, candidate.id);
-      await addOutboxEvent(tx, 'workflow.information-answered', {
+      // Files sent with the answer were stored under this request's lock: none can follow it.
+      const files = (await this.evidence.listFor([request.id])).get(request.id) ?? [];
+      await addOutboxEvent(tx, Topic.InformationAnswered, {
         requestId: request.id,
         taskId: locked.id,
         organisationId: locked.organisationId,
         dueOn,
+        evidenceFiles: files.length,
       });
       await this.audit.record(tx, {
-        action: 'workflow.information-answered',
+        action: Topic.InformationAnswered,
         subjectType: 'information-request',
         subjectId: request.id,
-        after: { taskId: locked.id, dueOn, candidateStatus: outcome.status },
+        after: {
+          taskId: locked.id,
+          dueOn,
+          candidateStatus: outcome.status,
+          evidence: files.map((f) => f.id),
+        },
       });
+      return { task: locked, dueOn };
     });
+    // The clock restarts with a later due date: its reminders and escalation move with it.
+    if (resumed.dueOn) await this.deadlines.scheduleTask(resumed.task, resumed.dueOn);
   }
 }

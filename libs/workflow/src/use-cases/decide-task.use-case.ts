@@ -8,6 +8,7 @@ import {
   type Actor,
   NotFoundError,
   RequestValidationError,
+  Topic,
 } from '@craftcert/platform';
 import { requireClearDeclaration } from '../domain/conflict-gate';
 import { mayDecide } from '../domain/task-access';
@@ -15,7 +16,8 @@ import { taskStatusAfter } from '../domain/task-status';
 import { WorkflowStateError } from '../domain/workflow.errors';
 import { TaskRepository } from '../persistence/task.repository';
 import type { ChecklistAnswer, ReviewDecisionEntity } from '../persistence/workflow.entities';
-import { StageRunner } from './stage-runner';
+import { StageRepository } from '../persistence/stage.repository';
+import { outcomeUpdate, StageRunner } from './stage-runner';
 import { informationDueOn } from './information-due';
 
 export interface DecideCommand {
@@ -34,8 +36,8 @@ export interface DecisionResult {
 
 /**
  * Records a decision on a task and recomputes the candidate's outcome under the stage's rule, in
- * one transaction. Locks, in order: the stage (shared; a close waits for it), the candidate (two
- * departments deciding at once recompute one after the other), the task.
+ * one transaction of few round trips. Locks, in order: the stage (shared; a close waits for it),
+ * then the candidate with the task (two departments deciding at once recompute one after the other).
  */
 @Injectable()
 export class DecideTaskUseCase {
@@ -43,21 +45,34 @@ export class DecideTaskUseCase {
     private readonly dataSource: DataSource,
     private readonly runner: StageRunner,
     private readonly tasks: TaskRepository,
+    private readonly stages: StageRepository,
     private readonly calendar: WorkingCalendar,
     private readonly audit: AuditLog,
   ) {}
 
   execute(actor: Actor, command: DecideCommand): Promise<DecisionResult> {
     return this.dataSource.transaction(async (tx) => {
-      const seen = await this.tasks.task(tx, command.taskId);
-      if (!seen || !mayDecide(actor, seen))
+      const seen = await this.tasks.taskWithDeclaration(tx, command.taskId, actor.userId);
+      if (!seen || !mayDecide(actor, seen.task)) {
         throw new NotFoundError(`Review task ${command.taskId}`);
-      requireClearDeclaration(seen, await this.tasks.declaration(tx, seen.id, actor.userId));
-      const context = await this.runner.openStageForDecision(tx, seen.editionId, seen.stageId);
-      const candidate = (await this.tasks.lockCandidate(tx, seen.candidateStageId))!;
+      }
+      requireClearDeclaration(seen.task, seen.declaration);
+      const context = await this.runner.openStageForDecision(
+        tx,
+        seen.task.editionId,
+        seen.task.stageId,
+      );
+      const { candidate, task } = (await this.tasks.lockCandidateAndTask(
+        tx,
+        seen.task.candidateStageId,
+        seen.task.id,
+      ))!;
       if (candidate.status === 'withdrawn')
         throw new WorkflowStateError('The nomination was withdrawn');
-      const task = (await this.tasks.lockTask(tx, command.taskId))!;
+      if (candidate.settled)
+        throw new WorkflowStateError(
+          'The secretariat has settled this candidate in the stage; decisions no longer change it',
+        );
       requireAnswers(
         task.checklist.map((c) => c.id),
         command,
@@ -72,20 +87,21 @@ export class DecideTaskUseCase {
             : 'The task is already decided; send an amendment naming the decision it amends',
         );
       }
-      const decision = await this.tasks.addDecision(tx, {
-        taskId: task.id,
-        decision: command.decision,
-        reason: command.reason,
-        checklist: command.checklist,
-        // A decision after an answered request supersedes the request, so the chain stays one line.
-        supersedesId: task.currentDecisionId,
-        decidedBy: actor.userId,
-      });
-      await this.tasks.setCurrent(tx, task.id, {
-        status: taskStatusAfter(command.decision),
-        decision: command.decision,
-        currentDecisionId: decision.id,
-      });
+      // The decision, the task's current decision and the join's input in one statement.
+      const { decision, states } = await this.tasks.recordDecision(
+        tx,
+        {
+          taskId: task.id,
+          decision: command.decision,
+          reason: command.reason,
+          checklist: command.checklist,
+          // A decision after an answered request supersedes the request, so the chain stays one line.
+          supersedesId: task.currentDecisionId,
+          decidedBy: actor.userId,
+          status: taskStatusAfter(command.decision),
+        },
+        candidate.id,
+      );
       if (command.decision === 'requestInfo') {
         const dueOn = await informationDueOn(this.calendar, tx, context.stage);
         const request = await this.tasks.addInformationRequest(tx, {
@@ -95,7 +111,7 @@ export class DecideTaskUseCase {
           question: command.reason,
           dueOn,
         });
-        await addOutboxEvent(tx, 'workflow.information-requested', {
+        await addOutboxEvent(tx, Topic.InformationRequested, {
           requestId: request.id,
           taskId: task.id,
           nominationId: task.nominationId,
@@ -103,15 +119,19 @@ export class DecideTaskUseCase {
           dueOn,
         });
       }
-      const outcome = await this.runner.refreshOutcome(tx, context, candidate.id);
-      await addOutboxEvent(tx, 'workflow.task-decided', {
-        taskId: task.id,
-        editionId: task.editionId,
-        stageId: task.stageId,
-        nominationId: task.nominationId,
-        decision: command.decision,
-        amendment: command.amends !== undefined,
-        candidateStatus: outcome.status,
+      const outcome = this.runner.outcomeOf(context, states);
+      // The candidate's new outcome and the decision's event in one statement.
+      await this.stages.updateOutcomeWithEvent(tx, outcomeUpdate(candidate.id, outcome), {
+        topic: Topic.TaskDecided,
+        payload: {
+          taskId: task.id,
+          editionId: task.editionId,
+          stageId: task.stageId,
+          nominationId: task.nominationId,
+          decision: command.decision,
+          amendment: command.amends !== undefined,
+          candidateStatus: outcome.status,
+        },
       });
       await this.audit.record(tx, {
         action: command.amends ? 'workflow.decision-amended' : 'workflow.task-decided',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { addOutboxEvent } from '@craftcert/platform';
+import { addOutboxEvent, Topic } from '@craftcert/platform';
 import { StageRepository } from '../persistence/stage.repository';
 
 /**
@@ -20,7 +20,7 @@ export class RemindOpenTasksUseCase {
       if (stage?.phase !== 'open') return 0;
       const owners = await this.stages.openTasksByOwner(tx, editionId, stageId);
       for (const owner of owners) {
-        await addOutboxEvent(tx, 'workflow.tasks-due', {
+        await addOutboxEvent(tx, Topic.TasksDue, {
           editionId,
           stageId,
           organisationId: owner.organisationId,

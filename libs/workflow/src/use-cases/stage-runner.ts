@@ -6,12 +6,14 @@ import {
   buildStageGraph,
   type CandidateOutcome,
   checkTransition,
+  type Explanation,
   type Stage,
   type StageKindPlugin,
   stageKindOf,
   type StageTransition,
+  type TaskState,
 } from '@craftcert/pipeline';
-import { addOutboxEvent, NotFoundError } from '@craftcert/platform';
+import { addOutboxEvent, NotFoundError, Topic } from '@craftcert/platform';
 import { LoadEditionDefinitionUseCase } from '@craftcert/programmes';
 import { WorkflowStateError } from '../domain/workflow.errors';
 import { DepartmentRepository } from '../persistence/department.repository';
@@ -20,8 +22,10 @@ import {
   type ResolvedTask,
   StageRepository,
 } from '../persistence/stage.repository';
+import { ScoringRepository } from '../persistence/scoring.repository';
 import { TaskRepository } from '../persistence/task.repository';
 import type { StageTransitionEntity, WorkflowStageEntity } from '../persistence/workflow.entities';
+import { ExpertAssignmentPlanner } from './expert-assignment-planner';
 
 export interface TransitionRequest {
   editionId: string;
@@ -71,6 +75,8 @@ export class StageRunner {
     private readonly stages: StageRepository,
     private readonly tasks: TaskRepository,
     private readonly departments: DepartmentRepository,
+    private readonly planner: ExpertAssignmentPlanner,
+    private readonly scoring: ScoringRepository,
   ) {}
 
   async graph(tx: EntityManager, editionId: string) {
@@ -87,13 +93,12 @@ export class StageRunner {
     const stage = graph.stage(stageId)!;
     const kind = stageKindOf(stage);
 
-    const previous = graph.previous(stageId);
-    const entrants = previous
-      ? await this.stages.passed(tx, editionId, previous.id)
-      : (await this.entrants.execute(editionId, { manager: tx })).map((e) => ({
-          nominationId: e.nominationId,
-          nominatingOrganisationId: e.nominatingOrganisationId,
-        }));
+    const entrants = await this.entrantsOf(tx, graph, editionId, stageId);
+    // A scoring stage opens fully assigned or not at all: too few experts refuses the entry.
+    const assignments =
+      stage.kind === 'expertScoring'
+        ? await this.planner.assignOrRefuse(tx, editionId, stage, entrants)
+        : [];
     const tasks = await this.resolveTasks(tx, editionId, kind.tasksOnEnter(stage));
     const dueOn = await this.dueDate(tx, stage);
     const initial = kind.outcome(
@@ -113,7 +118,12 @@ export class StageRunner {
       tasks,
       dueOn,
     );
-    const summary = { candidates: entrants.length, tasks: taskCount };
+    await this.scoring.assign(tx, editionId, stageId, assignments);
+    const summary = {
+      candidates: entrants.length,
+      tasks: taskCount,
+      ...(stage.kind === 'expertScoring' ? { assignments: assignments.length } : {}),
+    };
     const record = await this.stages.recordTransition(tx, {
       editionId,
       stageId,
@@ -124,7 +134,7 @@ export class StageRunner {
       actorId: request.actorId,
       summary,
     });
-    await addOutboxEvent(tx, 'workflow.stage-entered', {
+    await addOutboxEvent(tx, Topic.StageEntered, {
       editionId,
       stageId,
       kind: stage.kind,
@@ -132,6 +142,21 @@ export class StageRunner {
       ...summary,
     });
     return { stageId, transition: 'enter', replayed: false, record, summary, dueOn };
+  }
+
+  /** Who enters a stage: those who passed the previous one, or the edition's eligible nominations. */
+  async entrantsOf(
+    tx: EntityManager,
+    graph: ReturnType<typeof buildStageGraph>,
+    editionId: string,
+    stageId: string,
+  ): Promise<{ nominationId: string; nominatingOrganisationId: string | null }[]> {
+    const previous = graph.previous(stageId);
+    if (previous) return this.stages.passed(tx, editionId, previous.id);
+    return (await this.entrants.execute(editionId, { manager: tx })).map((e) => ({
+      nominationId: e.nominationId,
+      nominatingOrganisationId: e.nominatingOrganisationId,
+    }));
   }
 
   async close(tx: EntityManager, request: TransitionRequest): Promise<TransitionResult> {
@@ -159,10 +184,13 @@ export class StageRunner {
       tx,
       candidates.map((c) => c.id),
     );
+    // A candidate the secretariat settled keeps that outcome; the others follow their tasks.
     const current = candidates.map((c) => ({
       candidate: c,
       withdrawn: withdrawn.has(c.nominationId) || c.status === 'withdrawn',
-      outcome: kind.outcome(stage, states.get(c.id) ?? [], { timedOut }),
+      outcome: c.settled
+        ? settledOutcome(c.status, c.settled.explanation)
+        : kind.outcome(stage, states.get(c.id) ?? [], { timedOut }),
     }));
 
     const check = kind.mayClose(
@@ -176,7 +204,7 @@ export class StageRunner {
         tx,
         current.map((c) => toUpdate(c.candidate.id, c.outcome, c.withdrawn)),
       );
-      await addOutboxEvent(tx, 'workflow.stage-overdue', {
+      await addOutboxEvent(tx, Topic.StageOverdue, {
         editionId,
         stageId,
         openCandidates: check.openCandidates,
@@ -216,7 +244,7 @@ export class StageRunner {
       actorId: request.actorId,
       summary,
     });
-    await addOutboxEvent(tx, 'workflow.stage-closed', { editionId, stageId, forced, ...summary });
+    await addOutboxEvent(tx, Topic.StageClosed, { editionId, stageId, forced, ...summary });
     return { stageId, transition: 'close', replayed: false, record, summary };
   }
 
@@ -242,6 +270,39 @@ export class StageRunner {
       row,
       timedOut: row.dueOn !== null && today() > row.dueOn,
     };
+  }
+
+  /**
+   * Recomputes every open candidate of an open stage under the edition's (re-pinned) definition:
+   * after a migration changed the stage's join rule. Settled and withdrawn candidates stay.
+   */
+  async recomputeOutcomes(tx: EntityManager, editionId: string, stageId: string): Promise<number> {
+    const context = await this.openStageForDecision(tx, editionId, stageId);
+    const candidates = (await this.stages.lockCandidates(tx, editionId, stageId)).filter(
+      (c) => !c.settled && c.status !== 'withdrawn',
+    );
+    const states = await this.tasks.taskStates(
+      tx,
+      candidates.map((c) => c.id),
+    );
+    await this.stages.updateOutcomes(
+      tx,
+      candidates.map((c) =>
+        toUpdate(
+          c.id,
+          context.kind.outcome(context.stage, states.get(c.id) ?? [], {
+            timedOut: context.timedOut,
+          }),
+          false,
+        ),
+      ),
+    );
+    return candidates.length;
+  }
+
+  /** A candidate's outcome from their tasks' current decisions, as the stage's kind computes it. */
+  outcomeOf(context: StageContext, states: readonly TaskState[]): CandidateOutcome {
+    return context.kind.outcome(context.stage, states, { timedOut: context.timedOut });
   }
 
   /** Recomputes one candidate's outcome from their tasks' current decisions (candidate row locked). */
@@ -340,6 +401,15 @@ function toUpdate(id: string, outcome: CandidateOutcome, withdrawn: boolean): Ou
     explanation: outcome.explanation,
     escalated: outcome.escalated ?? false,
   };
+}
+
+/** The row update for an outcome (a withdrawn candidate keeps its own explanation). */
+export function outcomeUpdate(id: string, outcome: CandidateOutcome): OutcomeUpdate {
+  return toUpdate(id, outcome, false);
+}
+
+function settledOutcome(status: string, explanation: Explanation): CandidateOutcome {
+  return { status: status === 'passed' ? 'passed' : 'failed', explanation, escalated: false };
 }
 
 function countBy(values: readonly string[]): Record<string, number> {
