@@ -215,6 +215,30 @@ describe('schemes as configuration', () => {
       );
     });
 
+    it('does not pass an ineligible team on as if eligible: the channel does not allow it', async () => {
+      const unitId = await createOrganisation(t, {
+        kind: 'enterprise',
+        name: '杭州锅炉集团',
+        parentId: streetUnionId,
+        industrySection: 'C',
+      });
+      const nominator = await createStaff(t, unitId, ['unitNominator']);
+      const id = await draft(
+        nominator.token,
+        editionId,
+        teamDossier({ teamName: '两人小组', enterprise: '杭州锅炉集团', memberCount: 2 }),
+      );
+      await attachRequiredEvidence(t, nominator.token, id);
+      const submitted = await act(nominator.token, id, 'submit');
+      expect(submitted.json<{ eligible: boolean }>().eligible).toBe(false);
+      const refused = await act(streetApprover.token, id, 'forward');
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json<{ message: string }>().message).toContain('not eligible');
+      expect(
+        (await act(streetApprover.token, id, 'return', { reason: '成员人数不足' })).statusCode,
+      ).toBe(200);
+    });
+
     it('refuses a unit whose chain lacks a hop kind instead of skipping the hop', async () => {
       // cast.enterpriseId sits directly under the district union: no street union above it.
       const id = await draft(as('unitNominator'), editionId, teamDossier({ teamName: '汽轮机班' }));
