@@ -7,6 +7,7 @@ import {
   createCast,
   hangzhouDossier,
   openEdition,
+  residentIdNumber,
   startTestApp,
   TestApp,
 } from '@craftcert/testing';
@@ -20,7 +21,7 @@ interface ErrorBody {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_ROWS = 150;
 const MAX_BYTES = 4 * 1024 * 1024;
-const idNumber = (i: number) => `3301021975020${String(10000 + i).slice(-5)}`;
+const idNumber = (i: number) => residentIdNumber(i);
 
 /** A dossier value as a person would type it into a cell. */
 function cellValue(value: unknown): ExcelJS.CellValue {
