@@ -320,7 +320,7 @@ describe('schemes as configuration', () => {
       },
     );
     expect(edition.statusCode).toBe(400);
-    expect(edition.body).toContain('referenceDate must be an existing date');
+    expect(edition.body).toContain('referenceDate must be a date as YYYY-MM-DD');
     expect(res.json<{ errors: { path: string; message: string }[] }>().errors).toEqual([
       {
         path: '/channels/0/routing/0/roles/1',

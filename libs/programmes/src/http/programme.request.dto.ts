@@ -156,10 +156,8 @@ export class EvaluateDossierRequest {
     pattern: LOCAL_DATE.source,
     description: 'Date derived values are computed at',
   })
-  @Matches(LOCAL_DATE, {
-    message: 'referenceDate must be a date as YYYY-MM-DD',
-  })
-  @IsLocalDate({ message: 'referenceDate must be an existing date as YYYY-MM-DD' })
+  // One check, one message: the shape and a date that exists (2026-02-30 does not).
+  @IsLocalDate({ message: 'referenceDate must be a date as YYYY-MM-DD' })
   referenceDate: string;
 
   @ApiPropertyOptional({ type: [PriorAwardRequest] })
@@ -213,10 +211,8 @@ export class OpenEditionRequest {
   definitionVersion: number;
 
   @ApiProperty({ example: '2026-06-01', pattern: LOCAL_DATE.source })
-  @Matches(LOCAL_DATE, {
-    message: 'referenceDate must be a date as YYYY-MM-DD',
-  })
-  @IsLocalDate({ message: 'referenceDate must be an existing date as YYYY-MM-DD' })
+  // One check, one message: the shape and a date that exists (2026-02-30 does not).
+  @IsLocalDate({ message: 'referenceDate must be a date as YYYY-MM-DD' })
   referenceDate: string;
 
   @ApiProperty({ type: NominationWindowRequest })
