@@ -74,6 +74,53 @@ describe('CLI: pipeline commands (no database needed)', () => {
     expect(res.stdout).toMatch(/\[years-in-skill\].*waived/);
   });
 
+  it('explains as JSON, with prior awards from a file, so other tools can check it', async () => {
+    const dossier = join(dir, 'dossier-json.json');
+    const awards = join(dir, 'awards.json');
+    await writeFile(dossier, JSON.stringify(hangzhouDossier()));
+    await writeFile(
+      awards,
+      JSON.stringify([{ programme: 'hangzhou-city-craftsman', year: 2022, tier: 'craftsman' }]),
+    );
+    const res = await cli([
+      'pipeline:explain',
+      city,
+      dossier,
+      '--reference-date',
+      '2026-06-01',
+      '--prior-awards',
+      awards,
+      '--json',
+      '--lang',
+      'en',
+    ]);
+    expect(res.code).toBe(0);
+    const out = JSON.parse(res.stdout) as {
+      eligible: boolean;
+      directRecognition: boolean;
+      rules: { id: string; outcome: string; reason: string }[];
+    };
+    expect(out).toMatchObject({ eligible: false, directRecognition: false });
+    expect(out.rules.find((r) => r.id === 'repeat-winner')).toEqual({
+      id: 'repeat-winner',
+      outcome: 'excluded',
+      reason: 'excluded: already a Hangzhou Craftsman: awarded Hangzhou Craftsman in 2022',
+    });
+
+    await writeFile(awards, JSON.stringify([{ programme: 'x', year: 'soon' }]));
+    const bad = await cli(['pipeline:explain', city, dossier, '--prior-awards', awards]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('/0/year');
+  });
+
+  it('refuses a dossier date that does not exist, with its path', async () => {
+    const dossier = join(dir, 'bad-date.json');
+    await writeFile(dossier, JSON.stringify(hangzhouDossier({ cityStartDate: '2026-02-30' })));
+    const res = await cli(['pipeline:explain', city, dossier, '--reference-date', '2026-06-01']);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('/cityStartDate');
+  });
+
   it('diffs two definitions', async () => {
     const changed = join(dir, 'changed.yaml');
     await writeFile(

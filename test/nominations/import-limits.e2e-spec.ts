@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { idNumberCheckCharacter } from '@craftcert/pipeline';
 import { ParsePool } from '@craftcert/platform';
 import {
   Cast,
   createCast,
   hangzhouDossier,
   openEdition,
+  residentIdNumber,
   startTestApp,
   TestApp,
 } from '@craftcert/testing';
@@ -21,11 +21,7 @@ interface ErrorBody {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_ROWS = 150;
 const MAX_BYTES = 4 * 1024 * 1024;
-/** A distinct resident ID number per row, with its GB 11643 check character. */
-const idNumber = (i: number) => {
-  const body = `33010219750201${String(1000 + i).slice(-3)}`;
-  return body + idNumberCheckCharacter(body);
-};
+const idNumber = (i: number) => residentIdNumber(i);
 
 /** A dossier value as a person would type it into a cell. */
 function cellValue(value: unknown): ExcelJS.CellValue {

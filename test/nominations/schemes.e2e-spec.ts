@@ -215,6 +215,30 @@ describe('schemes as configuration', () => {
       );
     });
 
+    it('does not pass an ineligible team on as if eligible: the channel does not allow it', async () => {
+      const unitId = await createOrganisation(t, {
+        kind: 'enterprise',
+        name: '杭州锅炉集团',
+        parentId: streetUnionId,
+        industrySection: 'C',
+      });
+      const nominator = await createStaff(t, unitId, ['unitNominator']);
+      const id = await draft(
+        nominator.token,
+        editionId,
+        teamDossier({ teamName: '两人小组', enterprise: '杭州锅炉集团', memberCount: 2 }),
+      );
+      await attachRequiredEvidence(t, nominator.token, id);
+      const submitted = await act(nominator.token, id, 'submit');
+      expect(submitted.json<{ eligible: boolean }>().eligible).toBe(false);
+      const refused = await act(streetApprover.token, id, 'forward');
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json<{ message: string }>().message).toContain('not eligible');
+      expect(
+        (await act(streetApprover.token, id, 'return', { reason: '成员人数不足' })).statusCode,
+      ).toBe(200);
+    });
+
     it('refuses a unit whose chain lacks a hop kind instead of skipping the hop', async () => {
       // cast.enterpriseId sits directly under the district union: no street union above it.
       const id = await draft(as('unitNominator'), editionId, teamDossier({ teamName: '汽轮机班' }));
@@ -283,6 +307,20 @@ describe('schemes as configuration', () => {
       },
     );
     expect(res.statusCode).toBe(400);
+    const edition = await call(
+      token,
+      'POST',
+      `/api/programmes/${programme.json<{ id: string }>().id}/editions`,
+      {
+        code: 'e-2026',
+        title: { zh: '第一届', en: 'First' },
+        definitionVersion: 1,
+        referenceDate: '2026-02-30',
+        nominationWindow: { opensAt: '2026-03-01T00:00:00Z', closesAt: '2026-04-01T00:00:00Z' },
+      },
+    );
+    expect(edition.statusCode).toBe(400);
+    expect(edition.body).toContain('referenceDate must be a date as YYYY-MM-DD');
     expect(res.json<{ errors: { path: string; message: string }[] }>().errors).toEqual([
       {
         path: '/channels/0/routing/0/roles/1',

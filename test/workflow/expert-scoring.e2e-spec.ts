@@ -32,7 +32,7 @@ function blindScoringFirstSource(): string {
   );
   for (const id of ['name', 'idNumber', 'phone', 'employer']) {
     out = out.replace(
-      new RegExp(`(- \\{ id: ${id}, type: \\w+, [^\\n]*?) \\}\\n`),
+      new RegExp(`(- \\{ id: ${id}, type: (?:text|idNumber), [^\\n]*?) \\}\\n`),
       '$1, identifying: true }\n',
     );
   }

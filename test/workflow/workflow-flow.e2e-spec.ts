@@ -5,7 +5,6 @@ import {
   createStaff,
   FILES,
   openEdition,
-  shippedSource,
   startTestApp,
   TestApp,
 } from '@craftcert/testing';
@@ -40,12 +39,7 @@ describe('workflow: qualification check, then a departmental review on the shipp
     cast = await createCast(t);
     db = t.app.get(DataSource);
     admin = cast.staff.secretariatAdmin.token;
-    // The unit channel forwards ineligible nominations too (marked), so the check can fail them.
-    const source = shippedSource('hangzhou-city-craftsman').replace(
-      '    rankingRequired: true\n',
-      '    rankingRequired: true\n    forwardIneligible: true\n',
-    );
-    ({ editionId } = await openEdition(t, { source }));
+    ({ editionId } = await openEdition(t));
     await coverNextYear(t, admin);
     desks = await createDepartments(t, cast);
     const forwarded = await forwardNominations(t, cast, editionId, 3, 1);

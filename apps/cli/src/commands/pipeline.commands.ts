@@ -10,13 +10,17 @@ import {
   formatSelectionDiff,
   formatTrace,
   formatValidationErrors,
+  normaliseDossier,
   parseDefinition,
+  parseIsoDate,
   PipelineDefinition,
+  type PriorAward,
   RubricMarkError,
   scoreRubric,
   selectCandidates,
   SelectionInputError,
   type SelectionOverrides,
+  todayInShanghai,
   validateDossier,
   whatIf,
 } from '@craftcert/pipeline';
@@ -47,23 +51,46 @@ export class PipelineValidateCommand extends CommandRunner {
 @Command({
   name: 'pipeline:explain',
   arguments: '<definition> <dossier>',
-  description: 'Evaluate a dossier (JSON file) against a definition and print the explained trace',
+  description:
+    'Evaluate a dossier (JSON file) against a definition and print the explained trace (--json: { eligible, directRecognition, rules })',
 })
 export class PipelineExplainCommand extends CommandRunner {
   async run([definitionFile, dossierFile]: string[], options: ExplainOptions): Promise<void> {
     const definition = loadDefinition(definitionFile);
     if (!definition) return;
-    const dossier = JSON.parse(readFileSync(dossierFile, 'utf8')) as Record<string, unknown>;
-    const errors = validateDossier(definition, dossier);
+    const read = readDocument(dossierFile, false);
+    const awards = options.priorAwards ? readDocument(options.priorAwards, false) : { value: [] };
+    if (!read || !awards) return;
+    const dossier = read.value as Record<string, unknown>;
+    const referenceDate = options.referenceDate ?? todayInShanghai();
+    const errors = validateDossier(definition, dossier, { today: referenceDate });
     if (errors.length > 0) {
       console.error(`${dossierFile}: ${formatValidationErrors(errors)}`);
       process.exitCode = 1;
       return;
     }
-    const result = compileDefinition(definition).evaluate(dossier, {
-      referenceDate: options.referenceDate ?? new Date().toISOString().slice(0, 10),
+    const awardErrors = priorAwardErrors(awards.value);
+    if (awardErrors.length > 0) {
+      console.error(`${options.priorAwards}: ${formatValidationErrors(awardErrors)}`);
+      process.exitCode = 1;
+      return;
+    }
+    const result = compileDefinition(definition).evaluate(normaliseDossier(definition, dossier), {
+      referenceDate,
+      priorAwards: awards.value as PriorAward[],
     });
-    console.log(formatTrace(result, options.lang ?? 'zh'));
+    if (options.json) {
+      const lang = options.lang ?? 'zh';
+      const rules = result.outcomes.map((o) => ({
+        id: o.ruleId,
+        outcome: o.outcome,
+        reason: o.reason[lang],
+      }));
+      const { eligible, directRecognition } = result;
+      console.log(JSON.stringify({ eligible, directRecognition, rules }, null, 2));
+    } else {
+      console.log(formatTrace(result, options.lang ?? 'zh'));
+    }
   }
 
   @Option({ flags: '--lang <lang>', description: 'zh (default) or en' })
@@ -74,14 +101,48 @@ export class PipelineExplainCommand extends CommandRunner {
 
   @Option({ flags: '--reference-date <date>', description: 'YYYY-MM-DD (default: today)' })
   parseReferenceDate(value: string): string {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error('--reference-date must be YYYY-MM-DD');
+    if (!parseIsoDate(value) || value.length !== 10)
+      throw new Error('--reference-date must be an existing date YYYY-MM-DD');
     return value;
   }
+
+  @Option({
+    flags: '--prior-awards <file>',
+    description: 'JSON array of the candidate\'s awards: [{ "programme", "year", "tier"? }]',
+  })
+  parsePriorAwards(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--json', description: 'Print { eligible, directRecognition, rules } as JSON' })
+  parseJson(): boolean {
+    return true;
+  }
+}
+
+/** Path errors of a prior-awards document: an array of { programme, year, tier? }. */
+function priorAwardErrors(value: unknown): { path: string; message: string }[] {
+  if (!Array.isArray(value)) return [{ path: '/', message: 'must be a JSON array of awards' }];
+  const errors: { path: string; message: string }[] = [];
+  value.forEach((a: unknown, i) => {
+    const award = (a ?? {}) as Record<string, unknown>;
+    if (typeof a !== 'object' || a === null || Array.isArray(a))
+      return void errors.push({ path: `/${i}`, message: 'must be an object' });
+    if (typeof award.programme !== 'string' || award.programme === '')
+      errors.push({ path: `/${i}/programme`, message: 'must be a programme code' });
+    if (!Number.isInteger(award.year))
+      errors.push({ path: `/${i}/year`, message: 'must be a whole year' });
+    if (award.tier !== undefined && typeof award.tier !== 'string')
+      errors.push({ path: `/${i}/tier`, message: 'must be a tier id' });
+  });
+  return errors;
 }
 
 interface ExplainOptions {
   lang?: 'zh' | 'en';
   referenceDate?: string;
+  priorAwards?: string;
+  json?: boolean;
 }
 
 /** Parses a JSON or YAML file; prints where it fails and returns undefined. */

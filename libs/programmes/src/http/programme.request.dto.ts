@@ -1,3 +1,4 @@
+import { IsLocalDate } from '@craftcert/calendar';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -155,9 +156,8 @@ export class EvaluateDossierRequest {
     pattern: LOCAL_DATE.source,
     description: 'Date derived values are computed at',
   })
-  @Matches(LOCAL_DATE, {
-    message: 'referenceDate must be a date as YYYY-MM-DD',
-  })
+  // One check, one message: the shape and a date that exists (2026-02-30 does not).
+  @IsLocalDate({ message: 'referenceDate must be a date as YYYY-MM-DD' })
   referenceDate: string;
 
   @ApiPropertyOptional({ type: [PriorAwardRequest] })
@@ -211,9 +211,8 @@ export class OpenEditionRequest {
   definitionVersion: number;
 
   @ApiProperty({ example: '2026-06-01', pattern: LOCAL_DATE.source })
-  @Matches(LOCAL_DATE, {
-    message: 'referenceDate must be a date as YYYY-MM-DD',
-  })
+  // One check, one message: the shape and a date that exists (2026-02-30 does not).
+  @IsLocalDate({ message: 'referenceDate must be a date as YYYY-MM-DD' })
   referenceDate: string;
 
   @ApiProperty({ type: NominationWindowRequest })
