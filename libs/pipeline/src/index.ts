@@ -90,6 +90,14 @@ export {
   whatIf,
 } from './selection/what-if';
 export {
+  type SelectingStage,
+  type SelectionVerdict,
+  SHORTLIST_TIER,
+  scoresStageOf,
+  selectionRulesOf,
+  selectionVerdicts,
+} from './selection/selection-stage';
+export {
   type GreedySelectionResult,
   selectCandidatesGreedy,
 } from './selection/select-candidates-greedy';
