@@ -94,6 +94,7 @@ export {
   type SelectionVerdict,
   SHORTLIST_TIER,
   scoresStageOf,
+  selectionDefinitionOf,
   selectionRulesOf,
   selectionVerdicts,
 } from './selection/selection-stage';

@@ -16,6 +16,7 @@ import { WorkflowController } from './http/workflow.controller';
 import { DepartmentRepository } from './persistence/department.repository';
 import { ScheduleRepository } from './persistence/schedule.repository';
 import { ScoringRepository } from './persistence/scoring.repository';
+import { SelectionRepository } from './persistence/selection.repository';
 import { StageRepository } from './persistence/stage.repository';
 import { TaskRepository } from './persistence/task.repository';
 import { WORKFLOW_ENTITIES } from './entities';
@@ -50,6 +51,7 @@ import { ReadAssignmentDossierUseCase } from './use-cases/read-assignment-dossie
 import { ReadStageScoresUseCase } from './use-cases/read-stage-scores.use-case';
 import { ReopenExpertMarksUseCase } from './use-cases/reopen-expert-marks.use-case';
 import { SaveExpertMarksUseCase } from './use-cases/save-expert-marks.use-case';
+import { SelectionRound } from './use-cases/selection-round';
 import { StageRunner } from './use-cases/stage-runner';
 import { SwapExpertUseCase } from './use-cases/swap-expert.use-case';
 
@@ -102,6 +104,8 @@ export const WORKFLOW_USE_CASES = [
     TaskRepository,
     DepartmentRepository,
     ScoringRepository,
+    SelectionRepository,
+    SelectionRound,
     WorkflowQueries,
     ScheduleRepository,
     StageRunner,

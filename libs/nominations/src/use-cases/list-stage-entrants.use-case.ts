@@ -12,6 +12,8 @@ export interface StageEntrant {
   candidate: string;
   /** The value of the dossier field asked for as `groupField` (e.g. a scoring stage's panelsBy). */
   group?: string | null;
+  /** The dossier, when asked for with `withDossier` (a selection's floors and caps read it). */
+  dossier?: Record<string, unknown>;
 }
 
 /** Nominations at the secretariat that the submission's evaluation found eligible. */
@@ -33,6 +35,7 @@ export class ListStageEntrantsUseCase {
       manager?: EntityManager;
       /** A public (not personal) dossier field whose value to return as `group`. */
       groupField?: string;
+      withDossier?: boolean;
     } = {},
   ): Promise<StageEntrant[]> {
     const manager = options.manager ?? this.dataSource.manager;
@@ -50,6 +53,7 @@ export class ListStageEntrantsUseCase {
       query.addSelect('n.dossier ->> :groupField', 'group');
       query.setParameter('groupField', options.groupField);
     }
+    if (options.withDossier) query.addSelect('n.dossier', 'dossier');
     if (options.nominationIds) {
       query.andWhere('n.id = ANY(:ids)', { ids: [...options.nominationIds] });
     } else {

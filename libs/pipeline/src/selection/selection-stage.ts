@@ -34,6 +34,23 @@ export function selectionRulesOf(
   };
 }
 
+/**
+ * The definition as the engine sees it for the stage: unchanged for a selection; for a shortlist,
+ * its own rules as the selection and its one list as the only tier, so a what-if changes them.
+ */
+export function selectionDefinitionOf(
+  definition: PipelineDefinition,
+  stage: SelectingStage,
+): PipelineDefinition {
+  if (stage.kind === 'selection') return definition;
+  const options = selectionRulesOf(definition, stage, '');
+  return {
+    ...definition,
+    selection: options.rules!,
+    tiers: options.tiers!.map((t) => ({ ...t })),
+  };
+}
+
 /** The scoring stage that ranks the stage's candidates: named, or the nearest earlier one. */
 export function scoresStageOf(
   definition: PipelineDefinition,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { aggregateScores, rankScores } from '@craftcert/pipeline';
 import { LoadEditionDefinitionUseCase } from '@craftcert/programmes';
 import { scoringStageOf } from '../domain/scoring-stage';
@@ -18,10 +18,11 @@ export class ReadStageScoresUseCase {
     private readonly editions: LoadEditionDefinitionUseCase,
   ) {}
 
-  async execute(editionId: string, stageId: string) {
-    const { definition } = await this.editions.execute(editionId);
+  /** Joins the caller's transaction when its manager is passed. */
+  async execute(editionId: string, stageId: string, manager?: EntityManager) {
+    const { definition } = await this.editions.execute(editionId, manager);
     const stage = scoringStageOf(definition, stageId);
-    const rows = await this.scoring.ofStage(this.dataSource.manager, editionId, stageId);
+    const rows = await this.scoring.ofStage(manager ?? this.dataSource.manager, editionId, stageId);
     const submitted = rows.filter((r) => r.status === 'submitted' && r.total !== null);
     const panels = aggregateScores(
       submitted.map((r) => ({

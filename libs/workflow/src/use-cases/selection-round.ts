@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { toLocalDate } from '@craftcert/calendar';
+import { ListStageEntrantsUseCase } from '@craftcert/nominations';
+import {
+  type PipelineDefinition,
+  type SelectingStage,
+  type SelectionCandidate,
+  SelectionInputError,
+  type SelectionOutcome,
+  type SelectionOverrides,
+  applyOverrides,
+  scoresStageOf,
+  selectCandidates,
+  selectionDefinitionOf,
+  whatIf,
+} from '@craftcert/pipeline';
+import { RequestValidationError } from '@craftcert/platform';
+import { WorkflowStateError } from '../domain/workflow.errors';
+import { ReadStageScoresUseCase } from './read-stage-scores.use-case';
+
+/**
+ * Runs the selection engine for a selection or shortlist stage: the candidates still in it, their
+ * dossiers (nominations' use case) and scores (the scoring stage's use case), under the stage's
+ * rules. Saves nothing.
+ */
+@Injectable()
+export class SelectionRound {
+  constructor(
+    private readonly entrants: ListStageEntrantsUseCase,
+    private readonly scores: ReadStageScoresUseCase,
+  ) {}
+
+  async candidates(
+    tx: EntityManager,
+    editionId: string,
+    definition: PipelineDefinition,
+    stage: SelectingStage,
+    nominationIds: readonly string[],
+  ): Promise<SelectionCandidate[]> {
+    const scoring = scoresStageOf(definition, stage);
+    if (!scoring) {
+      throw new WorkflowStateError(
+        `${stage.label.en} has no expert scoring stage before it to rank its candidates`,
+      );
+    }
+    const scored = await this.scores.execute(editionId, scoring.id, tx);
+    const byId = new Map(scored.groups.flatMap((g) => g.rows.map((r) => [r.id, r.score])));
+    const rows = await this.entrants.execute(editionId, {
+      nominationIds,
+      manager: tx,
+      withDossier: true,
+    });
+    return rows
+      .filter((r) => r.status !== 'withdrawn')
+      .map((r) => {
+        const score = byId.get(r.nominationId);
+        return {
+          id: r.nominationId,
+          dossier: (r.dossier ?? {}) as SelectionCandidate['dossier'],
+          ...(score === null || score === undefined ? {} : { score }),
+        };
+      });
+  }
+
+  run(
+    definition: PipelineDefinition,
+    stage: SelectingStage,
+    candidates: readonly SelectionCandidate[],
+  ): SelectionOutcome {
+    const own = selectionDefinitionOf(definition, stage);
+    return guard(() => selectCandidates(own, candidates, { referenceDate: today() }));
+  }
+
+  whatIf(
+    definition: PipelineDefinition,
+    stage: SelectingStage,
+    candidates: readonly SelectionCandidate[],
+    overrides: SelectionOverrides,
+    current?: SelectionOutcome,
+  ) {
+    const own = selectionDefinitionOf(definition, stage);
+    try {
+      applyOverrides(own, overrides);
+    } catch (error) {
+      if (!(error instanceof SelectionInputError)) throw error;
+      throw new RequestValidationError(
+        error.errors.map((e) => ({
+          path: `overrides${e.path.replaceAll('/', '.')}`,
+          message: e.message,
+        })),
+      );
+    }
+    return guard(() => whatIf(own, candidates, overrides, { referenceDate: today(), current }));
+  }
+}
+
+const today = () => toLocalDate(new Date());
+
+/** A candidate the engine cannot rank (no score yet, a bad value) stops the run, named. */
+function guard<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof SelectionInputError) {
+      throw new WorkflowStateError(
+        `The selection cannot run: ${error.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+      );
+    }
+    throw error;
+  }
+}
