@@ -12,6 +12,7 @@ import { EditionScheduleController, ProgrammeCycleController } from './http/sche
 import { ReviewTasksController } from './http/review-tasks.controller';
 import { WorkflowDepartmentsController } from './http/workflow-departments.controller';
 import { WorkflowScoringController } from './http/workflow-scoring.controller';
+import { WorkflowSelectionController } from './http/workflow-selection.controller';
 import { WorkflowController } from './http/workflow.controller';
 import { DepartmentRepository } from './persistence/department.repository';
 import { ScheduleRepository } from './persistence/schedule.repository';
@@ -54,6 +55,10 @@ import { SaveExpertMarksUseCase } from './use-cases/save-expert-marks.use-case';
 import { SelectionRound } from './use-cases/selection-round';
 import { StageRunner } from './use-cases/stage-runner';
 import { SwapExpertUseCase } from './use-cases/swap-expert.use-case';
+import { ApproveSelectionUseCase } from './use-cases/approve-selection.use-case';
+import { FinaliseSelectionUseCase } from './use-cases/finalise-selection.use-case';
+import { ReadStageSelectionUseCase } from './use-cases/read-stage-selection.use-case';
+import { WhatIfSelectionUseCase } from './use-cases/what-if-selection.use-case';
 
 export const WORKFLOW_USE_CASES = [
   EnterStageUseCase,
@@ -86,6 +91,10 @@ export const WORKFLOW_USE_CASES = [
   ReopenExpertMarksUseCase,
   SwapExpertUseCase,
   ReadStageScoresUseCase,
+  ReadStageSelectionUseCase,
+  WhatIfSelectionUseCase,
+  FinaliseSelectionUseCase,
+  ApproveSelectionUseCase,
 ];
 
 /**
@@ -128,6 +137,7 @@ export class WorkflowModule {}
     EditionScheduleController,
     ProgrammeCycleController,
     WorkflowScoringController,
+    WorkflowSelectionController,
     ExpertAssignmentsController,
   ],
 })

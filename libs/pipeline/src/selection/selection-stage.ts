@@ -57,7 +57,7 @@ export function scoresStageOf(
   stage: SelectingStage,
 ): ExpertScoringStage | null {
   const index = definition.stages.findIndex((s) => s.id === stage.id);
-  const earlier = definition.stages.slice(0, Math.max(index, 0)).reverse();
+  const earlier = definition.stages.slice(0, Math.max(index, 0)).toReversed();
   const found = earlier.find(
     (s) =>
       s.kind === 'expertScoring' && (stage.scoresFrom === undefined || s.id === stage.scoresFrom),
@@ -72,16 +72,17 @@ export interface SelectionVerdict {
   explanation: { code: string; zh: string; en: string };
 }
 
+const explain = (reason: CandidateReason) => ({
+  code: `selection.${reason.code}`,
+  zh: reason.text.zh,
+  en: reason.text.en,
+});
+
 /** Per candidate: selected (passes, with tier) or not (fails), with the engine's reason. */
 export function selectionVerdicts(
   outcome: SelectionOutcome & { status: 'selected' },
 ): Map<string, SelectionVerdict> {
   const verdicts = new Map<string, SelectionVerdict>();
-  const explain = (reason: CandidateReason) => ({
-    code: `selection.${reason.code}`,
-    zh: reason.text.zh,
-    en: reason.text.en,
-  });
   for (const s of outcome.selected) {
     verdicts.set(s.id, {
       status: 'passed',

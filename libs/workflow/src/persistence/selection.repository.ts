@@ -33,6 +33,24 @@ export class SelectionRepository {
     await tx.upsert(SelectionRunEntity, run, ['editionId', 'stageId']);
   }
 
+  /** Where a stage stands (null: not entered) and the nominations still in it. */
+  async stageState(
+    tx: EntityManager,
+    editionId: string,
+    stageId: string,
+  ): Promise<{ phase: 'open' | 'closed' | null; nominationIds: string[] }> {
+    const [row]: { phase: 'open' | 'closed' }[] = await tx.query(
+      'SELECT phase FROM workflow_stage WHERE edition_id = $1 AND stage_id = $2',
+      [editionId, stageId],
+    );
+    const rows: { nomination_id: string }[] = await tx.query(
+      `SELECT nomination_id FROM candidate_stage
+        WHERE edition_id = $1 AND stage_id = $2 AND status <> 'withdrawn' ORDER BY nomination_id`,
+      [editionId, stageId],
+    );
+    return { phase: row?.phase ?? null, nominationIds: rows.map((r) => r.nomination_id) };
+  }
+
   run(tx: EntityManager, editionId: string, stageId: string): Promise<SelectionRunEntity | null> {
     return tx.findOneBy(SelectionRunEntity, { editionId, stageId });
   }

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { toLocalDate } from '@craftcert/calendar';
 import { ListStageEntrantsUseCase } from '@craftcert/nominations';
+import { LoadEditionDefinitionUseCase } from '@craftcert/programmes';
 import {
+  buildStageGraph,
   type PipelineDefinition,
   type SelectingStage,
   type SelectionCandidate,
@@ -16,7 +18,10 @@ import {
   whatIf,
 } from '@craftcert/pipeline';
 import { RequestValidationError } from '@craftcert/platform';
+import { selectingStageOf } from '../domain/selection-stage';
 import { WorkflowStateError } from '../domain/workflow.errors';
+import { SelectionRepository } from '../persistence/selection.repository';
+import { StageRepository } from '../persistence/stage.repository';
 import { ReadStageScoresUseCase } from './read-stage-scores.use-case';
 
 /**
@@ -29,7 +34,40 @@ export class SelectionRound {
   constructor(
     private readonly entrants: ListStageEntrantsUseCase,
     private readonly scores: ReadStageScoresUseCase,
+    private readonly editions: LoadEditionDefinitionUseCase,
+    private readonly selections: SelectionRepository,
+    private readonly stages: StageRepository,
   ) {}
+
+  /**
+   * The stage's selection as it stands: the saved run once the stage has closed; before, the
+   * proposal over the candidates in it (or, before it is entered, those who would enter).
+   */
+  async current(tx: EntityManager, editionId: string, stageId: string) {
+    const { definition } = await this.editions.execute(editionId, tx);
+    const stage = selectingStageOf(definition, stageId);
+    const state = await this.selections.stageState(tx, editionId, stageId);
+    const ids =
+      state.phase === null
+        ? await this.waiting(tx, definition, stageId, editionId)
+        : state.nominationIds;
+    const candidates = await this.candidates(tx, editionId, definition, stage, ids);
+    const saved = await this.selections.run(tx, editionId, stageId);
+    const outcome = saved?.outcome ?? this.run(definition, stage, candidates);
+    return { definition, stage, phase: state.phase, candidates, outcome, saved };
+  }
+
+  /** Who would enter the stage now: those who passed the previous one. */
+  private async waiting(
+    tx: EntityManager,
+    definition: PipelineDefinition,
+    stageId: string,
+    editionId: string,
+  ): Promise<string[]> {
+    const previous = buildStageGraph(definition).previous(stageId);
+    if (!previous) return [];
+    return (await this.stages.passed(tx, editionId, previous.id)).map((e) => e.nominationId);
+  }
 
   async candidates(
     tx: EntityManager,
@@ -86,7 +124,7 @@ export class SelectionRound {
       if (!(error instanceof SelectionInputError)) throw error;
       throw new RequestValidationError(
         error.errors.map((e) => ({
-          path: `overrides${e.path.replaceAll('/', '.')}`,
+          path: e.path.slice(1).replaceAll('/', '.'),
           message: e.message,
         })),
       );
