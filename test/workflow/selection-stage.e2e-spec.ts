@@ -53,6 +53,11 @@ function shortlistThenSelectionSource(): string {
   return out;
 }
 
+/** Setting the scene: a step that fails stops the suite with what the server said. */
+function must(ok: boolean, what: string): void {
+  if (!ok) throw new Error(what);
+}
+
 interface Reason {
   code: string;
   text: { zh: string; en: string };
@@ -126,10 +131,9 @@ describe('selection and shortlist stages: the engine on the runner, what-if, fin
       token: admin.token,
       payload: { panels: [{ group: 'C', organisationId: cast.expertPanelId }] },
     });
-    expect(panels.statusCode).toBe(200);
-    expect(
-      (await transition(t, admin.token, editionId, 'stages/expert-scoring/enter')).statusCode,
-    ).toBe(200);
+    must(panels.statusCode === 200, `panels: ${panels.body}`);
+    const entered = await transition(t, admin.token, editionId, 'stages/expert-scoring/enter');
+    must(entered.statusCode === 200, `enter scoring: ${entered.body}`);
     // Distinct judged marks: the candidate submitted first scores highest.
     const expert = cast.staff.expert;
     const list = await t.request({
@@ -137,18 +141,17 @@ describe('selection and shortlist stages: the engine on the runner, what-if, fin
       token: expert.token,
     });
     const assignments = list.json<{ id: string; nominationId: string }[]>();
-    expect(assignments).toHaveLength(5);
+    must(assignments.length === 5, `assignments: ${list.body}`);
     byScore = [...eligible];
     for (const a of assignments) {
       const i = byScore.indexOf(a.nominationId);
       const res = await post(`/api/expert-assignments/${a.id}/submit`, expert.token, {
         marks: { mastery: 15 - 2 * i, contribution: 10 - i, ethics: 10 - i },
       });
-      expect(res.statusCode).toBe(200);
+      must(res.statusCode === 200, `marks: ${res.body}`);
     }
-    expect(
-      (await transition(t, admin.token, editionId, 'stages/expert-scoring/close')).statusCode,
-    ).toBe(200);
+    const closed = await transition(t, admin.token, editionId, 'stages/expert-scoring/close');
+    must(closed.statusCode === 200, `close scoring: ${closed.body}`);
   });
   afterAll(() => t.close());
 
