@@ -81,6 +81,17 @@ describe('selection and shortlist stages', () => {
     expect(checked.ok ? [] : checked.errors.map((e) => e.path)).toContain('/stages/2/total');
   });
 
+  it('refuses a selecting stage with no scoring stage before it, and a shortlist rule on an unknown field', () => {
+    const def = pipeline();
+    (def.stages[2] as ShortlistStage).scoresFrom = 'nowhere';
+    const floor = (def.stages[2] as ShortlistStage).constraints![0];
+    if (floor.kind === 'floor' && floor.where.kind === 'field') floor.where.field = 'unknownField';
+    const checked = validateDefinition(def);
+    expect(checked.ok ? [] : checked.errors.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['/stages/2/scoresFrom', '/stages/2/constraints/0/where/field']),
+    );
+  });
+
   it('takes scores from the nearest scoring stage before them', () => {
     const def = pipeline();
     expect(scoresStageOf(def, shortlist)?.id).toBe('scoring');
