@@ -332,6 +332,31 @@ describe('selection and shortlist stages: the engine on the runner, what-if, fin
     expect((await post(url('selection', '/finalise'), admin.token)).statusCode).toBe(409);
   });
 
+  it('holds an approved result fixed in the database, except for an objection outcome', async () => {
+    await expect(
+      db.query(`DELETE FROM selection_place WHERE edition_id = $1 AND position = 1`, [editionId]),
+    ).rejects.toThrow(/approved and is fixed/);
+    await expect(
+      db.query(`UPDATE selection_result SET filled = 0 WHERE edition_id = $1`, [editionId]),
+    ).rejects.toThrow(/approved and is fixed/);
+    expect(await count('selection_place')).toBe(3);
+    // An objection outcome may amend it, inside its own transaction (rolled back here).
+    const runner = db.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      await runner.query("SELECT set_config('craftcert.selection_amendment', 'objection', true)");
+      const removed = await runner.query(
+        `DELETE FROM selection_place WHERE edition_id = $1 AND tier_id = 'nominationAward'`,
+        [editionId],
+      );
+      expect(removed[1]).toBe(1);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+    expect(await count('selection_place')).toBe(3);
+  });
+
   it('answers 404 for a stage that is not a selection, and 409 for finalising a shortlist', async () => {
     expect((await read('expert-scoring')).status).toBe(404);
     expect((await post(url('shortlist', '/finalise'), admin.token)).statusCode).toBe(409);

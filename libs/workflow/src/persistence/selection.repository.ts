@@ -20,6 +20,7 @@ const GUARDS = [
   'ck_selection_place_position',
   'ck_selection_result_filled',
   'ck_selection_result_approver',
+  'ck_selection_result_fixed',
 ];
 
 export class SelectionConflict extends Error {}
@@ -118,6 +119,14 @@ export class SelectionRepository {
     } catch (error) {
       throw translate(error);
     }
+  }
+
+  /**
+   * The one way to change an approved result: the public notice's objection outcomes call this
+   * first in their transaction, and the database then lets that transaction amend the places.
+   */
+  async allowObjectionAmendment(tx: EntityManager): Promise<void> {
+    await tx.query("SELECT set_config('craftcert.selection_amendment', 'objection', true)");
   }
 
   /** Locks the edition's result rows for an approval. */
