@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, QueryFailedError } from 'typeorm';
-import type { SelectionOutcome } from '@craftcert/pipeline';
 import {
   SelectionPlaceEntity,
   SelectionResultEntity,
@@ -137,8 +136,6 @@ export class SelectionRepository {
     });
   }
 }
-
-export type { SelectionOutcome };
 
 function translate(error: unknown): unknown {
   const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
