@@ -84,7 +84,6 @@ describe('selection and shortlist stages: the engine on the runner, what-if, fin
   let db: DataSource;
   let admin: Staff;
   let editionId: string;
-  let eligible: string[];
   /** Nominations from best to worst score. */
   let byScore: string[];
 
@@ -114,44 +113,51 @@ describe('selection and shortlist stages: the engine on the runner, what-if, fin
       .query(`SELECT count(*)::int AS n FROM ${table} WHERE edition_id = $1`, [editionId])
       .then((r: { n: number }[]) => r[0].n);
 
+  /** An edition of `source` with five candidates scored and its scoring stage closed. */
+  async function scoredEdition(source: string): Promise<{ editionId: string; byScore: string[] }> {
+    const { editionId: id } = await openEdition(t, {
+      code: `selection-${randomBytes(3).toString('hex')}`,
+      source,
+    });
+    const { eligible } = await forwardNominations(t, cast, id, 5);
+    const panels = await t.request({
+      method: 'PUT',
+      url: `/api/editions/${id}/workflow/stages/expert-scoring/panels`,
+      token: admin.token,
+      payload: { panels: [{ group: 'C', organisationId: cast.expertPanelId }] },
+    });
+    must(panels.statusCode === 200, `panels: ${panels.body}`);
+    const entered = await transition(t, admin.token, id, 'stages/expert-scoring/enter');
+    must(entered.statusCode === 200, `enter scoring: ${entered.body}`);
+    // Distinct judged marks: the candidate submitted first scores highest.
+    const expert = cast.staff.expert;
+    const list = await t.request({
+      url: `/api/expert-assignments?editionId=${id}`,
+      token: expert.token,
+    });
+    const assignments = list
+      .json<{ id: string; nominationId: string }[]>()
+      .filter((a) => eligible.includes(a.nominationId));
+    must(assignments.length === 5, `assignments: ${list.body}`);
+    for (const a of assignments) {
+      const i = eligible.indexOf(a.nominationId);
+      const res = await post(`/api/expert-assignments/${a.id}/submit`, expert.token, {
+        marks: { mastery: 15 - 2 * i, contribution: 10 - i, ethics: 10 - i },
+      });
+      must(res.statusCode === 200, `marks: ${res.body}`);
+    }
+    const closed = await transition(t, admin.token, id, 'stages/expert-scoring/close');
+    must(closed.statusCode === 200, `close scoring: ${closed.body}`);
+    return { editionId: id, byScore: eligible };
+  }
+
   beforeAll(async () => {
     t = await startTestApp();
     cast = await createCast(t);
     db = t.app.get(DataSource);
     admin = cast.staff.secretariatAdmin;
     await coverNextYear(t, admin.token);
-    ({ editionId } = await openEdition(t, {
-      code: `selection-${randomBytes(3).toString('hex')}`,
-      source: shortlistThenSelectionSource(),
-    }));
-    ({ eligible } = await forwardNominations(t, cast, editionId, 5));
-    const panels = await t.request({
-      method: 'PUT',
-      url: `/api/editions/${editionId}/workflow/stages/expert-scoring/panels`,
-      token: admin.token,
-      payload: { panels: [{ group: 'C', organisationId: cast.expertPanelId }] },
-    });
-    must(panels.statusCode === 200, `panels: ${panels.body}`);
-    const entered = await transition(t, admin.token, editionId, 'stages/expert-scoring/enter');
-    must(entered.statusCode === 200, `enter scoring: ${entered.body}`);
-    // Distinct judged marks: the candidate submitted first scores highest.
-    const expert = cast.staff.expert;
-    const list = await t.request({
-      url: `/api/expert-assignments?editionId=${editionId}`,
-      token: expert.token,
-    });
-    const assignments = list.json<{ id: string; nominationId: string }[]>();
-    must(assignments.length === 5, `assignments: ${list.body}`);
-    byScore = [...eligible];
-    for (const a of assignments) {
-      const i = byScore.indexOf(a.nominationId);
-      const res = await post(`/api/expert-assignments/${a.id}/submit`, expert.token, {
-        marks: { mastery: 15 - 2 * i, contribution: 10 - i, ethics: 10 - i },
-      });
-      must(res.statusCode === 200, `marks: ${res.body}`);
-    }
-    const closed = await transition(t, admin.token, editionId, 'stages/expert-scoring/close');
-    must(closed.statusCode === 200, `close scoring: ${closed.body}`);
+    ({ editionId, byScore } = await scoredEdition(shortlistThenSelectionSource()));
   });
   afterAll(() => t.close());
 
@@ -360,5 +366,47 @@ describe('selection and shortlist stages: the engine on the runner, what-if, fin
   it('answers 404 for a stage that is not a selection, and 409 for finalising a shortlist', async () => {
     expect((await read('expert-scoring')).status).toBe(404);
     expect((await post(url('shortlist', '/finalise'), admin.token)).statusCode).toBe(409);
+  });
+  it('reports rules that cannot be met with no list, and refuses to close the stage on them', async () => {
+    const impossible = shortlistThenSelectionSource().replace(
+      '    total: 4\n',
+      [
+        '    total: 4',
+        '    constraints:',
+        '      - id: services-floor',
+        '        kind: floor',
+        '        label: { zh: 服务业至少 2 人, en: at least 2 from services }',
+        '        minCount: 2',
+        '        where: { id: is-services, kind: field, label: { zh: 行业门类, en: industry section }, field: industrySection, equals: M }',
+        '',
+      ].join('\n'),
+    );
+    const other = await scoredEdition(impossible);
+    const at = (path = '') =>
+      `/api/editions/${other.editionId}/workflow/stages/shortlist/selection${path}`;
+    const view = await t.request({ url: at(), token: admin.token });
+    expect(view.statusCode).toBe(200);
+    const { outcome } = view.json<SelectionView>();
+    expect(outcome.status).toBe('infeasible');
+    expect(outcome.selected).toBeUndefined();
+    expect(outcome.conflicting!.map((c) => c.id)).toContain('services-floor');
+    expect(outcome.reason!.zh.length).toBeGreaterThan(0);
+    expect(outcome.reason!.en).toContain('at least 2 from services');
+    expect(
+      (await transition(t, admin.token, other.editionId, 'stages/shortlist/enter')).statusCode,
+    ).toBe(200);
+    const refused = await transition(t, admin.token, other.editionId, 'stages/shortlist/close');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<{ message: string }>().message).toContain('cannot all be met');
+    const rows: { status: string }[] = await db.query(
+      `SELECT status FROM candidate_stage WHERE edition_id = $1 AND stage_id = 'shortlist'`,
+      [other.editionId],
+    );
+    expect(rows.map((r) => r.status)).toEqual(Array(5).fill('pending'));
+    const runs: { n: number }[] = await db.query(
+      'SELECT count(*)::int AS n FROM selection_run WHERE edition_id = $1',
+      [other.editionId],
+    );
+    expect(runs[0].n).toBe(0);
   });
 });
