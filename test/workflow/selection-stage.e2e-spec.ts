@@ -274,6 +274,20 @@ describe('selection and shortlist stages: the engine on the runner, what-if, fin
     expect(report.outcome.conflicting!.map((c) => c.id)).toContain('manufacturing-floor');
     expect(report.diff.after).toBe('infeasible');
 
+    // Re-weighting a criterion re-scales each candidate's points on it: the ranking holds here.
+    const weighted = await post(url('selection', '/what-if'), admin.token, {
+      weights: { character: 20 },
+    });
+    expect(weighted.statusCode).toBe(200);
+    const reweighted = weighted.json<{ outcome: Outcome; diff: { entering: unknown[] } }>();
+    expect(reweighted.outcome.selected!.map((x) => x.id)).toEqual(byScore.slice(0, 3));
+    expect(reweighted.diff.entering).toEqual([]);
+    const noCriterion = await post(url('selection', '/what-if'), admin.token, {
+      weights: { nope: 3 },
+    });
+    expect(noCriterion.statusCode).toBe(400);
+    expect(JSON.stringify(noCriterion.json())).toContain('weights.nope');
+
     const bad = await post(url('selection', '/what-if'), admin.token, { quotas: { nope: 3 } });
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json())).toContain('quotas.nope');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { aggregateScores, rankScores } from '@craftcert/pipeline';
+import { aggregateScores, rankScores, type RubricScore } from '@craftcert/pipeline';
 import { LoadEditionDefinitionUseCase } from '@craftcert/programmes';
 import { scoringStageOf } from '../domain/scoring-stage';
 import { ScoringRepository } from '../persistence/scoring.repository';
@@ -18,8 +18,16 @@ export class ReadStageScoresUseCase {
     private readonly editions: LoadEditionDefinitionUseCase,
   ) {}
 
-  /** Joins the caller's transaction when its manager is passed. */
-  async execute(editionId: string, stageId: string, manager?: EntityManager) {
+  /**
+   * Joins the caller's transaction when its manager is passed. `criteria` adds each candidate's
+   * points per rubric criterion, the mean over the submitted experts (for a what-if on weights).
+   */
+  async execute(
+    editionId: string,
+    stageId: string,
+    manager?: EntityManager,
+    options: { criteria?: boolean } = {},
+  ) {
     const { definition } = await this.editions.execute(editionId, manager);
     const stage = scoringStageOf(definition, stageId);
     const rows = await this.scoring.ofStage(manager ?? this.dataSource.manager, editionId, stageId);
@@ -39,6 +47,27 @@ export class ReadStageScoresUseCase {
       assignments: rows.length,
       submitted: submitted.length,
     };
-    return { stageId, progress, groups: rankScores(definition, candidates, panels) };
+    const ranked = { stageId, progress, groups: rankScores(definition, candidates, panels) };
+    return options.criteria ? { ...ranked, criteria: meanCriteria(submitted) } : ranked;
   }
+}
+
+/** Per candidate, each criterion's points averaged over the experts who submitted. */
+function meanCriteria(
+  rows: readonly { nominationId: string; breakdown: RubricScore | null }[],
+): Map<string, Record<string, number>> {
+  const sums = new Map<string, { n: number; points: Record<string, number> }>();
+  for (const r of rows) {
+    if (!r.breakdown) continue;
+    const entry = sums.get(r.nominationId) ?? { n: 0, points: {} };
+    entry.n += 1;
+    for (const c of r.breakdown.criteria) entry.points[c.id] = (entry.points[c.id] ?? 0) + c.points;
+    sums.set(r.nominationId, entry);
+  }
+  return new Map(
+    [...sums].map(([id, { n, points }]) => [
+      id,
+      Object.fromEntries(Object.entries(points).map(([k, v]) => [k, v / n])),
+    ]),
+  );
 }

@@ -82,7 +82,9 @@ export class SelectionRound {
         `${stage.label.en} has no expert scoring stage before it to rank its candidates`,
       );
     }
-    const scored = await this.scores.execute(editionId, scoring.id, tx);
+    const scored = await this.scores.execute(editionId, scoring.id, tx, { criteria: true });
+    const criteria =
+      'criteria' in scored ? scored.criteria : new Map<string, Record<string, number>>();
     const byId = new Map(scored.groups.flatMap((g) => g.rows.map((r) => [r.id, r.score])));
     const rows = await this.entrants.execute(editionId, {
       nominationIds,
@@ -97,6 +99,7 @@ export class SelectionRound {
           id: r.nominationId,
           dossier: (r.dossier ?? {}) as SelectionCandidate['dossier'],
           ...(score === null || score === undefined ? {} : { score }),
+          ...(criteria.has(r.nominationId) ? { criteria: criteria.get(r.nominationId) } : {}),
         };
       });
   }
