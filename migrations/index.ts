@@ -21,6 +21,8 @@ import { SigningKeyOutsideDatabase1796219323148 } from './1796219323148-SigningK
 import { Workflow1796219487509 } from './1796219487509-Workflow';
 import { PasswordChangeRequired1796222378814 } from './1796222378814-PasswordChangeRequired';
 import { ConflictDeclarations1796224000000 } from './1796224000000-ConflictDeclarations';
+import { SelectionResults1796238000000 } from './1796238000000-SelectionResults';
+import { SelectionResultFixed1796238100000 } from './1796238100000-SelectionResultFixed';
 import { AnnualCycle1796237000000 } from './1796237000000-AnnualCycle';
 import { Notifications1796231000000 } from './1796231000000-Notifications';
 import { ExpertScoring1796232000000 } from './1796232000000-ExpertScoring';
@@ -74,5 +76,7 @@ export const catalogue: PersistenceCatalogue = {
     TaskDeadlineNotices1796234000003,
     Publication1796236000000,
     AnnualCycle1796237000000,
+    SelectionResults1796238000000,
+    SelectionResultFixed1796238100000,
   ],
 };

@@ -112,6 +112,13 @@ const EXPECTED: Record<string, Expectation> = {
   ],
   'GET /api/editions/:editionId/workflow/stages/:stageId/scores': ['secretariatAdmin', 'auditor'],
   'POST /api/editions/:editionId/workflow/stages/:stageId/arbitrations': ADMIN,
+  'GET /api/editions/:editionId/workflow/stages/:stageId/selection': [
+    'secretariatAdmin',
+    'auditor',
+  ],
+  'POST /api/editions/:editionId/workflow/stages/:stageId/selection/what-if': ADMIN,
+  'POST /api/editions/:editionId/workflow/stages/:stageId/selection/finalise': ADMIN,
+  'POST /api/editions/:editionId/workflow/stages/:stageId/selection/approve': ADMIN,
   'GET /api/expert-assignments': ['expert'],
   'GET /api/expert-assignments/:assignmentId/dossier': ['expert'],
   'PUT /api/expert-assignments/:assignmentId/marks': ['expert'],

@@ -105,6 +105,15 @@ export {
   whatIf,
 } from './selection/what-if';
 export {
+  type SelectingStage,
+  type SelectionVerdict,
+  SHORTLIST_TIER,
+  scoresStageOf,
+  selectionDefinitionOf,
+  selectionRulesOf,
+  selectionVerdicts,
+} from './selection/selection-stage';
+export {
   type GreedySelectionResult,
   selectCandidatesGreedy,
 } from './selection/select-candidates-greedy';

@@ -17,12 +17,14 @@ import { ReviewerRelationsController } from './http/reviewer-relations.controlle
 import { TaskAssignmentsController } from './http/task-assignments.controller';
 import { WorkflowDepartmentsController } from './http/workflow-departments.controller';
 import { WorkflowScoringController } from './http/workflow-scoring.controller';
+import { WorkflowSelectionController } from './http/workflow-selection.controller';
 import { WorkflowController } from './http/workflow.controller';
 import { ConflictRepository } from './persistence/conflict.repository';
 import { DeadlineRepository } from './persistence/deadline.repository';
 import { DepartmentRepository } from './persistence/department.repository';
 import { ScheduleRepository } from './persistence/schedule.repository';
 import { ScoringRepository } from './persistence/scoring.repository';
+import { SelectionRepository } from './persistence/selection.repository';
 import { StageRepository } from './persistence/stage.repository';
 import { TaskRepository } from './persistence/task.repository';
 import { WORKFLOW_ENTITIES } from './entities';
@@ -72,6 +74,11 @@ import { SwapExpertUseCase } from './use-cases/swap-expert.use-case';
 import { SettleCandidateUseCase } from './use-cases/settle-candidate.use-case';
 import { StageMigrationCheck } from './use-cases/stage-migration-check';
 import { WaiveConflictUseCase } from './use-cases/waive-conflict.use-case';
+import { SelectionRound } from './use-cases/selection-round';
+import { ApproveSelectionUseCase } from './use-cases/approve-selection.use-case';
+import { FinaliseSelectionUseCase } from './use-cases/finalise-selection.use-case';
+import { ReadStageSelectionUseCase } from './use-cases/read-stage-selection.use-case';
+import { WhatIfSelectionUseCase } from './use-cases/what-if-selection.use-case';
 
 export const WORKFLOW_USE_CASES = [
   EnterStageUseCase,
@@ -114,6 +121,10 @@ export const WORKFLOW_USE_CASES = [
   ExtendTaskDeadlineUseCase,
   NotifyTaskDeadlineUseCase,
   RecordArbitrationUseCase,
+  ReadStageSelectionUseCase,
+  WhatIfSelectionUseCase,
+  FinaliseSelectionUseCase,
+  ApproveSelectionUseCase,
 ];
 
 /**
@@ -135,6 +146,8 @@ export const WORKFLOW_USE_CASES = [
     ConflictCheck,
     DepartmentRepository,
     ScoringRepository,
+    SelectionRepository,
+    SelectionRound,
     WorkflowQueries,
     ScheduleRepository,
     StageRunner,
@@ -164,6 +177,7 @@ export class WorkflowModule {}
     EditionScheduleController,
     ProgrammeCycleController,
     WorkflowScoringController,
+    WorkflowSelectionController,
     ExpertAssignmentsController,
   ],
 })

@@ -14,6 +14,8 @@ export interface StageEntrant {
   group?: string | null;
   /** The keyed hash of the candidate's ID number (for conflicts of interest), never the number. */
   identityHash: string | null;
+  /** The dossier, when asked for with `withDossier` (a selection's floors and caps read it). */
+  dossier?: Record<string, unknown>;
 }
 
 /** Nominations at the secretariat that the submission's evaluation found eligible. */
@@ -35,6 +37,7 @@ export class ListStageEntrantsUseCase {
       manager?: EntityManager;
       /** A public (not personal) dossier field whose value to return as `group`. */
       groupField?: string;
+      withDossier?: boolean;
     } = {},
   ): Promise<StageEntrant[]> {
     const manager = options.manager ?? this.dataSource.manager;
@@ -53,6 +56,7 @@ export class ListStageEntrantsUseCase {
       query.addSelect('n.dossier ->> :groupField', 'group');
       query.setParameter('groupField', options.groupField);
     }
+    if (options.withDossier) query.addSelect('n.dossier', 'dossier');
     if (options.nominationIds) {
       query.andWhere('n.id = ANY(:ids)', { ids: [...options.nominationIds] });
     } else {

@@ -198,6 +198,23 @@ const stageCommon = {
   principle,
   calendar: obj({ start: date, due: date, duration }),
 };
+const share = { type: 'number', minimum: 0, maximum: 1 };
+const selectionConstraint = union(
+  'kind',
+  {
+    floor: { where: ref('rule'), minShare: share, minCount: int(1) },
+    cap: { where: ref('rule'), maxShare: share, maxCount: int(0) },
+    capPerValue: { field: id, maxCount: int(1) },
+  },
+  { id, label: text, principle },
+  ['id', 'label'],
+);
+for (const branch of selectionConstraint.oneOf) {
+  const kind = (branch.properties as { kind: { const: string } }).kind.const;
+  const own = kind === 'capPerValue' ? ['field', 'maxCount'] : ['where'];
+  (branch.required as string[]).push(...own);
+}
+
 const stageBranches: Record<string, [Schema, string[]]> = {
   qualificationCheck: [{ checklist }, []],
   departmentalReview: [
@@ -298,6 +315,17 @@ const stageBranches: Record<string, [Schema, string[]]> = {
     ['duration', 'objections'],
   ],
   release: [{}, []],
+  selection: [{ scoresFrom: id }, []],
+  shortlist: [
+    {
+      scoresFrom: id,
+      total: int(1),
+      scoreFloor: num(),
+      constraints: arr(selectionConstraint),
+      tieBreakers: arr(obj({ field: id, order: strEnum('asc', 'desc') }, ['field', 'order'])),
+    },
+    ['total'],
+  ],
 };
 const stage = union(
   'kind',
@@ -308,23 +336,6 @@ const stage = union(
 for (const branch of stage.oneOf) {
   const kind = (branch.properties as { kind: { const: string } }).kind.const;
   (branch.required as string[]).push(...stageBranches[kind][1]);
-}
-
-const share = { type: 'number', minimum: 0, maximum: 1 };
-const selectionConstraint = union(
-  'kind',
-  {
-    floor: { where: ref('rule'), minShare: share, minCount: int(1) },
-    cap: { where: ref('rule'), maxShare: share, maxCount: int(0) },
-    capPerValue: { field: id, maxCount: int(1) },
-  },
-  { id, label: text, principle },
-  ['id', 'label'],
-);
-for (const branch of selectionConstraint.oneOf) {
-  const kind = (branch.properties as { kind: { const: string } }).kind.const;
-  const own = kind === 'capPerValue' ? ['field', 'maxCount'] : ['where'];
-  (branch.required as string[]).push(...own);
 }
 
 export const pipelineDefinitionSchema = {

@@ -506,6 +506,26 @@ export interface ReleaseStage extends StageBase {
   kind: 'release';
 }
 
+/**
+ * The selection under the definition's `selection` rules and tier quotas, run over the candidates
+ * who passed the previous stage with their scores from a scoring stage; only the selected pass.
+ */
+export interface SelectionStage extends StageBase {
+  kind: 'selection';
+  /** The expert scoring stage whose scores rank the candidates; default: the nearest earlier one. */
+  scoresFrom?: string;
+}
+
+/** The same selection cutting the field mid-pipeline under its own rules: one list of `total`. */
+export interface ShortlistStage extends StageBase {
+  kind: 'shortlist';
+  scoresFrom?: string;
+  total: number;
+  scoreFloor?: number;
+  constraints?: SelectionConstraint[];
+  tieBreakers?: TieBreaker[];
+}
+
 export type Stage =
   | QualificationCheckStage
   | DepartmentalReviewStage
@@ -514,7 +534,9 @@ export type Stage =
   | PublicVoteStage
   | ApprovalStage
   | PublicNoticeStage
-  | ReleaseStage;
+  | ReleaseStage
+  | SelectionStage
+  | ShortlistStage;
 
 export type StageKind = Stage['kind'];
 

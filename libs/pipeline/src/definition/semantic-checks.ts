@@ -7,6 +7,9 @@ import type {
   ExpertScoringStage,
   PipelineDefinition,
   RubricItem,
+  SelectionRules,
+  SelectionStage,
+  ShortlistStage,
 } from './definition.types';
 import { dossierFieldMap, enumValues, listItemFieldMap } from './dossier-fields';
 import { checkEligibility, checkItemFilter, checkRuleFields } from './rule-checks';
@@ -248,6 +251,72 @@ function checkStages(def: PipelineDefinition, errors: DefinitionError[]): void {
       checkJoinRule(s, `${path}/join`, errors);
     }
     if (s.kind === 'expertScoring') checkRubric(def, s, path, errors);
+    if (s.kind === 'selection' || s.kind === 'shortlist') checkSelecting(def, s, i, errors);
+  });
+}
+
+/** A selection or shortlist ranks by an expert scoring stage before it; a shortlist's own rules. */
+function checkSelecting(
+  def: PipelineDefinition,
+  s: SelectionStage | ShortlistStage,
+  i: number,
+  errors: DefinitionError[],
+): void {
+  const path = `/stages/${i}`;
+  const scoring = def.stages
+    .slice(0, i)
+    .some(
+      (x) => x.kind === 'expertScoring' && (s.scoresFrom === undefined || x.id === s.scoresFrom),
+    );
+  if (!scoring) {
+    errors.push({
+      path: s.scoresFrom === undefined ? path : `${path}/scoresFrom`,
+      message: 'needs an expert scoring stage before it to rank its candidates',
+    });
+  }
+  if (s.kind === 'shortlist') checkRules(s, path, dossierFieldMap(def), errors);
+}
+
+/** Floors, caps and tie-breakers of a selection, or of a shortlist stage's own rules. */
+function checkRules(
+  rules: Pick<SelectionRules, 'total' | 'constraints' | 'tieBreakers'>,
+  base: string,
+  fields: ReturnType<typeof dossierFieldMap>,
+  errors: DefinitionError[],
+): void {
+  checkUnique(rules.constraints, (c) => c.id, `${base}/constraints`, 'constraint id', errors);
+  // The selection engine keys candidates by their membership of every floor and cap in 31 bits.
+  const withWhere = (rules.constraints ?? []).filter((c) => c.kind !== 'capPerValue').length;
+  if (withWhere > 31) {
+    errors.push({
+      path: `${base}/constraints`,
+      message: `has ${withWhere} floors and caps; at most 31 are supported`,
+    });
+  }
+  rules.constraints?.forEach((c, i) => {
+    const path = `${base}/constraints/${i}`;
+    if (c.kind === 'capPerValue') {
+      if (!fields.has(c.field))
+        errors.push({ path: `${path}/field`, message: `unknown dossier field "${c.field}"` });
+      return;
+    }
+    checkRuleFields(c.where, `${path}/where`, fields, errors);
+    if (c.kind === 'floor' && c.minShare === undefined && c.minCount === undefined) {
+      errors.push({ path, message: 'a floor needs minShare or minCount' });
+    }
+    if (c.kind === 'floor' && (c.minCount ?? 0) > rules.total) {
+      errors.push({ path: `${path}/minCount`, message: `exceeds the total of ${rules.total}` });
+    }
+    if (c.kind === 'cap' && c.maxShare === undefined && c.maxCount === undefined) {
+      errors.push({ path, message: 'a cap needs maxShare or maxCount' });
+    }
+  });
+  rules.tieBreakers?.forEach((t, i) => {
+    if (!fields.has(t.field))
+      errors.push({
+        path: `${base}/tieBreakers/${i}/field`,
+        message: `unknown dossier field "${t.field}"`,
+      });
   });
 }
 
@@ -261,40 +330,7 @@ function checkSelection(def: PipelineDefinition, errors: DefinitionError[]): voi
       message: `is ${sel.total} but tier quotas add up to ${quotas}`,
     });
   }
-  checkUnique(sel.constraints, (c) => c.id, '/selection/constraints', 'constraint id', errors);
-  // The selection engine keys candidates by their membership of every floor and cap in 31 bits.
-  const withWhere = (sel.constraints ?? []).filter((c) => c.kind !== 'capPerValue').length;
-  if (withWhere > 31) {
-    errors.push({
-      path: '/selection/constraints',
-      message: `has ${withWhere} floors and caps; at most 31 are supported`,
-    });
-  }
-  sel.constraints?.forEach((c, i) => {
-    const path = `/selection/constraints/${i}`;
-    if (c.kind === 'capPerValue') {
-      if (!fields.has(c.field))
-        errors.push({ path: `${path}/field`, message: `unknown dossier field "${c.field}"` });
-      return;
-    }
-    checkRuleFields(c.where, `${path}/where`, fields, errors);
-    if (c.kind === 'floor' && c.minShare === undefined && c.minCount === undefined) {
-      errors.push({ path, message: 'a floor needs minShare or minCount' });
-    }
-    if (c.kind === 'floor' && (c.minCount ?? 0) > sel.total) {
-      errors.push({ path: `${path}/minCount`, message: `exceeds the total of ${sel.total}` });
-    }
-    if (c.kind === 'cap' && c.maxShare === undefined && c.maxCount === undefined) {
-      errors.push({ path, message: 'a cap needs maxShare or maxCount' });
-    }
-  });
-  sel.tieBreakers?.forEach((t, i) => {
-    if (!fields.has(t.field))
-      errors.push({
-        path: `/selection/tieBreakers/${i}/field`,
-        message: `unknown dossier field "${t.field}"`,
-      });
-  });
+  checkRules(sel, '/selection', fields, errors);
   if (sel.listOrder.by === 'bySurnameStroke') {
     const name = sel.listOrder.nameField;
     if (name === undefined || fields.get(name)?.type !== 'text') {

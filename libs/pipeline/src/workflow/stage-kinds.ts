@@ -7,6 +7,8 @@ import type {
   DepartmentalReviewStage,
   LocalizedText,
   QualificationCheckStage,
+  SelectionStage,
+  ShortlistStage,
   Stage,
   StageKind,
 } from '../definition/definition.types';
@@ -27,6 +29,8 @@ export interface CloseOptions {
   /** An administrator closes the stage although its conditions do not hold. */
   forced: boolean;
   reason?: string;
+  /** For a kind that `selects`: the candidate's standing in the selection the runner ran. */
+  verdict?: ClosedOutcome;
 }
 
 /** A candidate's final standing when the stage closes. */
@@ -36,8 +40,12 @@ export interface ClosedOutcome {
 }
 
 export interface StageKindPlugin<S extends Stage = Stage> {
-  /** `tasks`: entering creates work per candidate; `closedByAdmin`: the secretariat closes it. */
-  readonly mode: 'tasks' | 'closedByAdmin';
+  /**
+   * `tasks`: entering creates work per candidate; `closedByAdmin`: the secretariat closes it;
+   * `selects`: closing runs the selection engine over the stage's candidates, and each candidate's
+   * verdict from it is their outcome.
+   */
+  readonly mode: 'tasks' | 'closedByAdmin' | 'selects';
   /** The work entering the stage creates for each candidate (the same list for every one). */
   tasksOnEnter(stage: S): TaskSpec[];
   /** The candidate's outcome from the current decision on each of their tasks. */
@@ -203,6 +211,36 @@ export function closedByAdmin<S extends Stage>(): StageKindPlugin<S> {
   };
 }
 
+/**
+ * Selection and shortlist: the candidates wait while the stage is open; closing runs the engine
+ * over all of them at once (the runner does, with their scores) and passes only the selected, each
+ * with the engine's reason. Without a verdict (withdrawn meanwhile, or no run) a candidate fails.
+ */
+export function selects<S extends SelectionStage | ShortlistStage>(): StageKindPlugin<S> {
+  return {
+    mode: 'selects',
+    tasksOnEnter: () => [],
+    outcome: (stage) => ({
+      status: 'pending',
+      explanation: {
+        code: 'selection.awaited',
+        zh: `${stage.label.zh}进行中，结束时按规则遴选`,
+        en: `${stage.label.en} is under way; closing it runs the selection`,
+      },
+    }),
+    mayClose: () => ({ ok: true }),
+    onClose: (stage, _current, options) =>
+      options.verdict ?? {
+        status: 'failed',
+        explanation: {
+          code: 'selection.notRun',
+          zh: `${stage.label.zh}未对其作出遴选`,
+          en: `${stage.label.en} made no selection for them`,
+        },
+      },
+  };
+}
+
 type KindRegistry = { [K in StageKind]: StageKindPlugin<Extract<Stage, { kind: K }>> };
 
 /** One plug-in per stage kind the definition schema knows. */
@@ -215,6 +253,8 @@ export const STAGE_KINDS: KindRegistry = {
   publicVote: closedByAdmin(),
   publicNotice: closedByAdmin(),
   release: closedByAdmin(),
+  selection: selects(),
+  shortlist: selects(),
 };
 
 /** The plug-in for a stage, typed for that stage. */

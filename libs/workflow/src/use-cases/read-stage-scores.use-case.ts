@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { rankScores, type ResolvedScore } from '@craftcert/pipeline';
+import { DataSource, EntityManager } from 'typeorm';
+import { rankScores, type ResolvedScore, type RubricScore } from '@craftcert/pipeline';
 import { LoadEditionDefinitionUseCase } from '@craftcert/programmes';
 import { panelScoresOf, resolvedWithReason, scoringStageOf } from '../domain/scoring-stage';
 import { ScoringRepository } from '../persistence/scoring.repository';
@@ -19,15 +19,25 @@ export class ReadStageScoresUseCase {
     private readonly editions: LoadEditionDefinitionUseCase,
   ) {}
 
-  async execute(editionId: string, stageId: string) {
-    const { definition } = await this.editions.execute(editionId);
+  /**
+   * Joins the caller's transaction when its manager is passed. `criteria` adds each candidate's
+   * points per rubric criterion, the mean over the submitted experts (for a what-if on weights).
+   */
+  async execute(
+    editionId: string,
+    stageId: string,
+    manager?: EntityManager,
+    options: { criteria?: boolean } = {},
+  ) {
+    const { definition } = await this.editions.execute(editionId, manager);
     const stage = scoringStageOf(definition, stageId);
-    const manager = this.dataSource.manager;
-    const rows = await this.scoring.ofStage(manager, editionId, stageId);
+    const reader = manager ?? this.dataSource.manager;
+    const rows = await this.scoring.ofStage(reader, editionId, stageId);
+    const submitted = rows.filter((r) => r.status === 'submitted' && r.total !== null);
     const panels = panelScoresOf(stage, rows);
     const panelOf = new Map(panels.map((p) => [p.candidateId, p]));
     const arbitrations = new Map<string, ResolvedScore>();
-    for (const a of await this.scoring.arbitrations(manager, editionId, stageId)) {
+    for (const a of await this.scoring.arbitrations(reader, editionId, stageId)) {
       const panel = panelOf.get(a.nominationId);
       if (panel) arbitrations.set(a.nominationId, resolvedWithReason(stage, panel.score, a));
     }
@@ -37,6 +47,31 @@ export class ReadStageScoresUseCase {
       assignments: rows.length,
       submitted: rows.filter((r) => r.status === 'submitted').length,
     };
-    return { stageId, progress, groups: rankScores(definition, candidates, panels, arbitrations) };
+    const ranked = {
+      stageId,
+      progress,
+      groups: rankScores(definition, candidates, panels, arbitrations),
+    };
+    return options.criteria ? { ...ranked, criteria: meanCriteria(submitted) } : ranked;
   }
+}
+
+/** Per candidate, each criterion's points averaged over the experts who submitted. */
+function meanCriteria(
+  rows: readonly { nominationId: string; breakdown: RubricScore | null }[],
+): Map<string, Record<string, number>> {
+  const sums = new Map<string, { n: number; points: Record<string, number> }>();
+  for (const r of rows) {
+    if (!r.breakdown) continue;
+    const entry = sums.get(r.nominationId) ?? { n: 0, points: {} };
+    entry.n += 1;
+    for (const c of r.breakdown.criteria) entry.points[c.id] = (entry.points[c.id] ?? 0) + c.points;
+    sums.set(r.nominationId, entry);
+  }
+  return new Map(
+    [...sums].map(([id, { n, points }]) => [
+      id,
+      Object.fromEntries(Object.entries(points).map(([k, v]) => [k, v / n])),
+    ]),
+  );
 }

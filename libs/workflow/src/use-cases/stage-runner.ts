@@ -7,6 +7,8 @@ import {
   type CandidateOutcome,
   checkTransition,
   type Explanation,
+  type SelectionOutcome,
+  selectionVerdicts,
   type Stage,
   type StageKindPlugin,
   stageKindOf,
@@ -25,8 +27,10 @@ import {
 import { ScoringRepository } from '../persistence/scoring.repository';
 import { TaskRepository } from '../persistence/task.repository';
 import type { StageTransitionEntity, WorkflowStageEntity } from '../persistence/workflow.entities';
+import { SelectionRepository } from '../persistence/selection.repository';
 import { ExpertAssignmentPlanner } from './expert-assignment-planner';
 import { StageEffects } from './stage-effects';
+import { SelectionRound } from './selection-round';
 
 export interface TransitionRequest {
   editionId: string;
@@ -79,6 +83,8 @@ export class StageRunner {
     private readonly planner: ExpertAssignmentPlanner,
     private readonly scoring: ScoringRepository,
     private readonly effects: StageEffects,
+    private readonly selection: SelectionRound,
+    private readonly selections: SelectionRepository,
   ) {}
 
   async graph(tx: EntityManager, editionId: string) {
@@ -229,9 +235,14 @@ export class StageRunner {
     }
 
     const forced = !check.ok;
+    const verdicts = await this.select(tx, request, stage, current);
     const finals = current.map(({ candidate, withdrawn: gone, outcome }) => {
       if (gone) return toUpdate(candidate.id, outcome, true);
-      const closed = kind.onClose(stage, outcome, { forced, reason: request.reason });
+      const closed = kind.onClose(stage, outcome, {
+        forced,
+        reason: request.reason,
+        verdict: verdicts?.get(candidate.nominationId),
+      });
       return {
         id: candidate.id,
         status: closed.status,
@@ -254,6 +265,36 @@ export class StageRunner {
     });
     await addOutboxEvent(tx, Topic.StageClosed, { editionId, stageId, forced, ...summary });
     return { stageId, transition: 'close', replayed: false, record, summary };
+  }
+
+  /**
+   * A selecting stage runs the engine over the candidates still in it and saves the run; rules
+   * that cannot all be met refuse the close with the engine's report (no list is made).
+   */
+  private async select(
+    tx: EntityManager,
+    request: TransitionRequest,
+    stage: Stage,
+    current: readonly { candidate: { nominationId: string }; withdrawn: boolean }[],
+  ) {
+    if (stage.kind !== 'selection' && stage.kind !== 'shortlist') return null;
+    const { definition } = await this.editions.execute(request.editionId, tx);
+    const ids = current.filter((c) => !c.withdrawn).map((c) => c.candidate.nominationId);
+    const pool = await this.selection.candidates(tx, request.editionId, definition, stage, ids);
+    const outcome: SelectionOutcome = this.selection.run(definition, stage, pool);
+    if (outcome.status === 'infeasible') {
+      throw new WorkflowStateError(
+        `${stage.label.en}: the rules cannot all be met: ${outcome.reason.en} (${outcome.reason.zh})`,
+      );
+    }
+    await this.selections.saveRun(tx, {
+      editionId: request.editionId,
+      stageId: stage.id,
+      kind: stage.kind,
+      outcome,
+      ranBy: request.actorId,
+    });
+    return new Map([...selectionVerdicts(outcome)].map(([id, v]) => [id, v as ClosedVerdict]));
   }
 
   /** A stage for a decision: it must be open; the row is share-locked until the transaction ends. */
@@ -389,6 +430,8 @@ export class StageRunner {
     return snapshot.periodEnd(today(), cal.duration);
   }
 }
+
+type ClosedVerdict = { status: 'passed' | 'failed'; explanation: CandidateOutcome['explanation'] };
 
 function toUpdate(id: string, outcome: CandidateOutcome, withdrawn: boolean): OutcomeUpdate {
   if (withdrawn) {
