@@ -74,12 +74,6 @@ export class AppConfig {
   })
   SHUTDOWN_TIMEOUT_MS = 8000;
 
-  @Transform(toInt)
-  @IsInt({ message: 'WORKER_CONCURRENCY must be an integer between 1 and 100' })
-  @Min(1, { message: 'WORKER_CONCURRENCY must be an integer between 1 and 100' })
-  @Max(100, { message: 'WORKER_CONCURRENCY must be an integer between 1 and 100' })
-  WORKER_CONCURRENCY = 5;
-
   @Matches(/^[a-z][a-z0-9_]{0,40}$/, {
     message:
       'QUEUE_PREFIX must be lower-case letters, digits or _ (a Redis key prefix and PostgreSQL schema name)',
