@@ -41,7 +41,7 @@ export async function main(options: MainOptions = {}): Promise<void> {
         // A failed seed leaves a working, if emptier, platform: said, not fatal.
         try {
           const seeded = await seedDemo(app, { onlyIfEmpty: true });
-          if (seeded.seeded) process.stdout.write(`\n${describeDemo(seeded, config.PUBLIC_URL)}\n`);
+          if (seeded.seeded) printDemo(describeDemo(seeded, config.PUBLIC_URL));
         } catch (error) {
           logger.error(`demo data not seeded: ${String(error)}`);
         }
@@ -104,4 +104,16 @@ export async function main(options: MainOptions = {}): Promise<void> {
     await runtime?.release().catch(() => undefined);
     process.exit(1);
   }
+}
+
+/**
+ * Where to look, printed once on the start that seeded: directly, whatever LOG_LEVEL says, and
+ * as a JSON line like every other line of output unless a person is reading the terminal.
+ */
+function printDemo(text: string): void {
+  process.stdout.write(
+    process.stdout.isTTY
+      ? `\n${text}\n`
+      : `${JSON.stringify({ level: 30, time: Date.now(), context: 'DemoSeed', msg: text })}\n`,
+  );
 }
