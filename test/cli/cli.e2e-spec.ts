@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -341,5 +341,33 @@ describe('CLI: pipeline:score (no database needed)', () => {
     expect(res.stderr).toContain(
       '/marks/deeds-judged: the mark 16 for "deeds-judged" is outside 0–15',
     );
+  });
+});
+
+describe('CLI: demo:seed', () => {
+  let database: TestDatabase;
+  let dataDir: string;
+  beforeAll(async () => {
+    database = await createTestDatabase({ migrated: false });
+    dataDir = await mkdtemp(join(tmpdir(), 'craftcert-demo-'));
+  });
+  afterAll(async () => {
+    await database.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('migrates and seeds a fresh database, prints where to look once, and changes nothing the second time', async () => {
+    const env = { DATABASE_URL: database.url, REDIS_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    const first = await cli(['demo:seed'], env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Demo data seeded');
+    expect(first.stdout).toMatch(
+      /released edition: +http:\/\/localhost:3000\/editions\/[0-9a-f-]{36}/,
+    );
+    expect(first.stdout).toContain('nominator-gongshu-1@demo.craftcert.local');
+    const second = await cli(['demo:seed'], env);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('nothing changed');
+    expect(second.stdout).not.toContain('craftcert-demo');
   });
 });

@@ -2,7 +2,14 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { freePort, isRunning, spawnApp, stopApp, waitUntilReady } from '@craftcert/testing';
+import {
+  freePort,
+  isRunning,
+  spawnApp,
+  stopApp,
+  waitFor,
+  waitUntilReady,
+} from '@craftcert/testing';
 
 // Every test here starts real servers, one after another; a busy machine needs the time.
 jest.setTimeout(300000);
@@ -139,6 +146,53 @@ describe('embedded default mode (real processes)', () => {
     const current = await postmasterPid();
     expect((await stopApp(app)).code).toBe(0);
     expect(isRunning(current)).toBe(false);
+  });
+});
+
+describe('the demo on a first start (real processes)', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'craftcert-demo-'));
+    await chmod(dataDir, 0o755);
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  const start = async () => {
+    const port = await freePort();
+    const app = spawnApp({
+      DATABASE_URL: undefined,
+      REDIS_URL: undefined,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'true',
+    });
+    await waitUntilReady(port, app);
+    return { app, port };
+  };
+  const editionsOnHome = async (port: number) => {
+    const home = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+    return [...new Set([...home.matchAll(/\/editions\/([0-9a-f-]{36})/g)].map((m) => m[1]))];
+  };
+
+  it('seeds an empty embedded database once, says where to look, and a restart changes nothing', async () => {
+    const first = await start();
+    await waitFor(
+      async () => (first.app.output().includes('Demo data seeded') ? true : undefined),
+      {
+        timeoutMs: 120000,
+        what: 'the demo seeded',
+      },
+    );
+    expect(first.app.output()).toContain('craftcert-demo');
+    const editions = await editionsOnHome(first.port);
+    expect(editions).toHaveLength(2);
+    expect((await stopApp(first.app)).code).toBe(0);
+
+    const second = await start();
+    expect(await editionsOnHome(second.port)).toEqual(editions);
+    expect((await stopApp(second.app)).code).toBe(0);
+    expect(second.app.output()).not.toContain('Demo data seeded');
   });
 });
 

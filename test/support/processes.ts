@@ -25,8 +25,14 @@ export function spawnApp(
   options: { processGroup?: boolean } = {},
 ): AppProcess {
   const cleanEnv: Record<string, string> = {};
-  // Any free port for a worker's health checks, so several workers can run side by side.
-  for (const [key, value] of Object.entries({ HEALTH_PORT: '0', ...process.env, ...env })) {
+  // Any free port for a worker's health checks, so several workers can run side by side; no demo
+  // data unless a test asks for it.
+  for (const [key, value] of Object.entries({
+    HEALTH_PORT: '0',
+    SEED_DEMO: 'false',
+    ...process.env,
+    ...env,
+  })) {
     if (value !== undefined) cleanEnv[key] = value;
   }
   // Never the checkout's ./.data: a worker signs audit checkpoints into its data directory.

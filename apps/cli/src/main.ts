@@ -5,6 +5,8 @@ import { prepareRuntime, Runtime } from '@craftcert/platform';
 import { CliModule } from './cli.module';
 
 const OFFLINE_PREFIX = 'pipeline:';
+/** Commands that run on the server application (built in process, not listening). */
+const APPLICATION_COMMANDS = new Set(['demo:seed']);
 
 /**
  * `npm run cli -- <command>`: the same configuration and modules as the server, without HTTP.
@@ -20,7 +22,12 @@ async function main(): Promise<void> {
   let failed = false;
   try {
     runtime = offline ? undefined : await prepareRuntime(config);
-    await CommandFactory.run(runtime ? CliModule.forRoot(runtime) : CliModule.offline(), {
+    const module = !runtime
+      ? CliModule.offline()
+      : APPLICATION_COMMANDS.has(process.argv[2] ?? '')
+        ? CliModule.withApplication(runtime)
+        : CliModule.forRoot(runtime);
+    await CommandFactory.run(module, {
       logger: ['warn', 'error'],
       errorHandler: (error) => {
         // Unknown command or bad arguments: commander already printed why.

@@ -4,5 +4,6 @@ export { ApiModule } from './api.module';
 export { AppModule } from './app.module';
 export { type App, createApp, isHttpApp, shutdown } from './application';
 export { loadConfigOrExit, migrate, platformModule } from './core';
+export { type DemoSeedResult, describeDemo, seedDemo } from './demo/demo-seed';
 export { main } from './main';
 export { WorkerModule } from './worker.module';

@@ -3,6 +3,7 @@ import { NestPinoLogger, processLogger, prepareRuntime, Runtime } from '@craftce
 import { App, createApp, isHttpApp, shutdown } from './application';
 import { serveWorkerHealth } from './worker-health';
 import { loadConfigOrExit, migrate } from './core';
+import { describeDemo, seedDemo } from './demo/demo-seed';
 
 export interface MainOptions {
   /**
@@ -35,6 +36,16 @@ export async function main(options: MainOptions = {}): Promise<void> {
     if (isHttpApp(app)) {
       await app.listen(config.PORT, config.HOST);
       logger.log(`craftcert (${config.ROLE}) listening on http://localhost:${config.PORT}`);
+      // A newcomer's `npm start` shows a living site: the embedded database's first start seeds it.
+      if (config.SEED_DEMO && runtime.database.kind === 'embedded-postgres') {
+        // A failed seed leaves a working, if emptier, platform: said, not fatal.
+        try {
+          const seeded = await seedDemo(app, { onlyIfEmpty: true });
+          if (seeded.seeded) printDemo(describeDemo(seeded, config.PUBLIC_URL));
+        } catch (error) {
+          logger.error(`demo data not seeded: ${String(error)}`);
+        }
+      }
     } else {
       await app.init();
       const port = await serveWorkerHealth(app, config.HEALTH_PORT, config.HOST);
@@ -93,4 +104,16 @@ export async function main(options: MainOptions = {}): Promise<void> {
     await runtime?.release().catch(() => undefined);
     process.exit(1);
   }
+}
+
+/**
+ * Where to look, printed once on the start that seeded: directly, whatever LOG_LEVEL says, and
+ * as a JSON line like every other line of output unless a person is reading the terminal.
+ */
+function printDemo(text: string): void {
+  process.stdout.write(
+    process.stdout.isTTY
+      ? `\n${text}\n`
+      : `${JSON.stringify({ level: 30, time: Date.now(), context: 'DemoSeed', msg: text })}\n`,
+  );
 }

@@ -59,3 +59,15 @@ export async function findMembersWithRole(
     .filter((u) => u.roles.includes(role))
     .map((u) => ({ userId: u.id, organisationId: u.organisationId }));
 }
+
+/** The oldest enabled secretariat administrator (the one created on first start), or null. */
+export async function firstAdministrator(manager: EntityManager): Promise<Member | null> {
+  const user = await manager
+    .createQueryBuilder(UserEntity, 'u')
+    .where(':role = ANY(u.roles)', { role: 'secretariatAdmin' })
+    .andWhere('u.disabled_at IS NULL')
+    .orderBy('u.created_at')
+    .addOrderBy('u.id')
+    .getOne();
+  return user ? { userId: user.id, organisationId: user.organisationId, roles: user.roles } : null;
+}

@@ -28,6 +28,12 @@ describe('loadConfig', () => {
     });
   });
 
+  it('seeds the demo unless SEED_DEMO=false, and refuses anything but true or false', () => {
+    expect(loadConfig({}).SEED_DEMO).toBe(true);
+    expect(loadConfig({ SEED_DEMO: 'false' }).SEED_DEMO).toBe(false);
+    expect(() => loadConfig({ SEED_DEMO: 'no' })).toThrow('SEED_DEMO must be true or false');
+  });
+
   it('treats a blank DATABASE_URL as unset (embedded mode)', () => {
     expect(loadConfig({ DATABASE_URL: '  ' }).DATABASE_URL).toBeUndefined();
   });

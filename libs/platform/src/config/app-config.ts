@@ -152,6 +152,13 @@ export class AppConfig {
   @IsBoolean({ message: 'TRUST_PROXY must be true or false' })
   TRUST_PROXY = false;
 
+  /** Embedded database only: seed the demo (city scheme, a released and a noticed edition) on first start. */
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean({ message: 'SEED_DEMO must be true or false' })
+  SEED_DEMO = true;
+
   /** Comma-separated origins allowed to call the API from a browser; empty: same origin only. */
   @IsString()
   CORS_ORIGINS = '';
