@@ -31,7 +31,7 @@ type Document = {
 };
 
 /** At least this many requests per run; FUZZ_REQUESTS raises it, FUZZ_SEED replays a run. */
-const REQUESTS = Math.max(2000, Number(process.env.FUZZ_REQUESTS ?? 2100));
+const REQUESTS = Math.max(3000, Number(process.env.FUZZ_REQUESTS ?? 3200));
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
 /**

@@ -343,6 +343,10 @@ describe('schemes as configuration', () => {
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const put = (payload: unknown) =>
       call(token, 'PUT', `/api/nominations/${id}/endorsements/unit-notice`, payload);
+    // Fields sent as null are fields not given: a clear 400, never a 500.
+    const nulls = await put({ startsOn: null, evidenceId: null });
+    expect(nulls.statusCode).toBe(400);
+    expect(nulls.body).toContain('startsOn is required for a notice');
     const first = await put({ startsOn: today });
     expect(first.statusCode).toBe(200);
     const end = first.json<{ endsOn: string }>().endsOn;

@@ -50,8 +50,12 @@ export class RecordEndorsementUseCase {
     actor: SignedInActor,
     nominationId: string,
     endorsementId: string,
-    input: EndorsementInput,
+    given: EndorsementInput,
   ): Promise<RecordedEndorsement> {
+    // A field sent as null is a field not given (JSON clients often send null for "none").
+    const input = Object.fromEntries(
+      Object.entries(given).filter(([, value]) => value !== null && value !== undefined),
+    ) as EndorsementInput;
     return this.dataSource.transaction(async (tx) => {
       const nomination = await this.nominations.lockOwn(tx, actor, nominationId);
       requireStatus(nomination, EDITABLE, 'endorse');
