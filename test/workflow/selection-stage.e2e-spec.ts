@@ -307,6 +307,15 @@ describe('selection and shortlist stages: the engine on the runner, what-if, fin
     );
   });
 
+  /** The payloads of this edition's outbox events of a topic (the tests share one database). */
+  const events = async (topic: string) =>
+    (
+      await db.query<{ payload: Record<string, unknown> }[]>(
+        `SELECT payload FROM outbox_event WHERE topic = $1 AND payload->>'editionId' = $2`,
+        [topic, editionId],
+      )
+    ).map((r) => r.payload);
+
   it('keeps one result per tier when 50 finalisations race: one succeeds, the rest are told 409', async () => {
     const answers = await Promise.all(
       Array.from({ length: 50 }, () => post(url('selection', '/finalise'), admin.token)),
@@ -321,6 +330,9 @@ describe('selection and shortlist stages: the engine on the runner, what-if, fin
     expect(refused.message).toContain('already been finalised');
     expect(await count('selection_result')).toBe(2);
     expect(await count('selection_place')).toBe(3);
+    expect(await events('selection.finalised')).toEqual([
+      { editionId, stageId: 'selection', filled: { craftsman: 2, nominationAward: 1 } },
+    ]);
     const view = await read('selection');
     expect(view.json.results.map((r) => [r.tierId, r.nominationIds])).toEqual([
       ['craftsman', [byScore[0], byScore[1]]],
@@ -350,6 +362,9 @@ describe('selection and shortlist stages: the engine on the runner, what-if, fin
     expect(view.json.results.every((r) => r.approvedBy === approver.userId)).toBe(true);
     expect((await post(url('selection', '/approve'), approver.token)).statusCode).toBe(409);
     expect((await post(url('selection', '/finalise'), admin.token)).statusCode).toBe(409);
+    expect(await events('selection.approved')).toEqual([
+      { editionId, stageId: 'selection', tierIds: ['craftsman', 'nominationAward'] },
+    ]);
   });
 
   it('holds an approved result fixed in the database, except for an objection outcome', async () => {

@@ -320,6 +320,17 @@ export const TEMPLATES: Templates = {
       text: `Nomination ${p.nominationId} was arbitrated to ${p.score}.`,
     }),
   },
+  [Topic.SelectionFinalised]: {
+    zh: () => ({ subject: '评选结果已定稿', text: '评选结果已定稿，等待审批。' }),
+    en: () => ({
+      subject: 'Selection finalised',
+      text: 'The selection is finalised and awaits approval.',
+    }),
+  },
+  [Topic.SelectionApproved]: {
+    zh: () => ({ subject: '评选结果已审批', text: '评选结果已由审批人批准。' }),
+    en: () => ({ subject: 'Selection approved', text: 'The selection was approved.' }),
+  },
   [Topic.Announcement]: {
     zh: () => ({ subject: '通知', text: '您有一条新通知。' }),
     en: () => ({ subject: 'Announcement', text: 'You have a new announcement.' }),

@@ -247,6 +247,18 @@ export const TOPIC_RULES: TopicRules = {
     webhook: false,
     organisationOf: none,
   },
+  [Topic.SelectionFinalised]: {
+    audience: () => [{ kind: 'secretariat' }],
+    channels: ['inbox'],
+    webhook: true,
+    organisationOf: none,
+  },
+  [Topic.SelectionApproved]: {
+    audience: () => [{ kind: 'secretariat' }],
+    channels: ['inbox'],
+    webhook: true,
+    organisationOf: none,
+  },
   [Topic.Announcement]: {
     audience: (p) => [audienceOf(p.audience)],
     channels: ['inbox'],

@@ -38,6 +38,8 @@ export enum Topic {
   ExpertMarksReopened = 'workflow.expert-marks-reopened',
   ExpertSwapped = 'workflow.expert-swapped',
   ScoreArbitrated = 'workflow.score-arbitrated',
+  SelectionFinalised = 'selection.finalised',
+  SelectionApproved = 'selection.approved',
   NoticePublished = 'publication.notice-published',
   NoticeRepublished = 'publication.notice-republished',
   Released = 'publication.released',
@@ -191,6 +193,13 @@ export interface TopicPayloads {
     panelScore: number;
     score: number;
   };
+  [Topic.SelectionFinalised]: {
+    editionId: string;
+    stageId: string;
+    /** Places filled per tier. */
+    filled: Record<string, number>;
+  };
+  [Topic.SelectionApproved]: { editionId: string; stageId: string; tierIds: string[] };
   [Topic.Announcement]: {
     announcementId: string;
     /** Users, roles within an organisation, or everyone assigned to a stage. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
-import { DomainError } from '@craftcert/platform';
+import { addOutboxEvent, DomainError, Topic } from '@craftcert/platform';
 import { WorkflowStateError } from '../domain/workflow.errors';
 import { SelectionRepository } from '../persistence/selection.repository';
 import { SelectionRound } from './selection-round';
@@ -40,6 +40,11 @@ export class ApproveSelectionUseCase {
         );
       }
       await this.selections.approve(tx, editionId, actorId);
+      await addOutboxEvent(tx, Topic.SelectionApproved, {
+        editionId,
+        stageId,
+        tierIds: results.map((r) => r.tierId),
+      });
       await this.audit.record(tx, {
         action: 'selection.approved',
         subjectType: 'edition',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@craftcert/audit';
-import { DomainError } from '@craftcert/platform';
+import { addOutboxEvent, DomainError, Topic } from '@craftcert/platform';
 import { WorkflowStateError } from '../domain/workflow.errors';
 import { SelectionConflict, SelectionRepository } from '../persistence/selection.repository';
 import { SelectionRound } from './selection-round';
@@ -49,6 +49,7 @@ export class FinaliseSelectionUseCase {
         );
       }
       const summary = Object.fromEntries(tiers.map((t) => [t.tierId, t.places.length]));
+      await addOutboxEvent(tx, Topic.SelectionFinalised, { editionId, stageId, filled: summary });
       await this.audit.record(tx, {
         action: 'selection.finalised',
         subjectType: 'edition',
