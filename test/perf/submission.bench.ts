@@ -143,6 +143,20 @@ async function upload(url: string, path: string, token: string, body: Buffer): P
   if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
 }
 
+const ENDORSEMENTS: [string, unknown][] = [
+  ['unit-notice', { startsOn: '2025-09-26' }],
+  ['unit-seal', {}],
+];
+
+async function send(url: string, method: string, path: string, token: string, body: unknown) {
+  const res = await fetch(url + path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+}
+
 interface Unit {
   token: string;
   drafts: string[];
@@ -230,6 +244,16 @@ async function prepare(url: string): Promise<Unit[]> {
       unit.token,
       PDF,
     );
+    // The channel's endorsements: an in-unit notice that has ended, and the unit's seal.
+    for (const [endorsement, body] of ENDORSEMENTS) {
+      await send(
+        url,
+        'PUT',
+        `/api/nominations/${id}/endorsements/${endorsement}`,
+        unit.token,
+        body,
+      );
+    }
     unit.drafts.push(id);
   };
   for (let i = 0; i < DRAFTS; i += CONCURRENCY) {
