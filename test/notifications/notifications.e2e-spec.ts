@@ -168,9 +168,15 @@ describe.each(queueBackendsUnderTest())('notifications on the %s backend', (back
     expect(again.deliveries).toBe(0);
     await new Promise((r) => setTimeout(r, 500));
     expect(await mailTo(email)).toHaveLength(1);
-    expect(await deliveriesOf(Topic.InvitationCreated, invitation.id)).toEqual([
-      expect.objectContaining({ status: 'sent', attempts: 1 }),
-    ]);
+    // The file is written before its delivery is marked sent: wait for the mark.
+    const delivered = await waitFor(
+      async () => {
+        const rows = await deliveriesOf(Topic.InvitationCreated, invitation.id);
+        return rows.length > 0 && rows.every((r) => r.status !== 'pending') ? rows : undefined;
+      },
+      { what: 'the invitation delivery marked sent', timeoutMs: 60000 },
+    );
+    expect(delivered).toEqual([expect.objectContaining({ status: 'sent', attempts: 1 })]);
   });
 
   it('emits nothing for a change that rolled back', async () => {
@@ -371,12 +377,20 @@ describe.each(queueBackendsUnderTest())('notifications on the %s backend', (back
     expect(() => new Webhook(newSecret).verify(next.body, headersOf(next.headers))).not.toThrow();
     expect(() => new Webhook(secret).verify(next.body, headersOf(next.headers))).not.toThrow();
 
-    const log = await t.request({
-      url: `/api/webhook-subscriptions/${subscriptionId}/deliveries`,
-      token: await t.adminToken(),
-    });
-    expect(log.statusCode).toBe(200);
-    expect(log.json<{ status: string; responseStatus: number }[]>()).toEqual([
+    // A delivery is marked sent once the receiver's answer is in: the log may lag the call.
+    const deliveries = await waitFor(
+      async () => {
+        const log = await t.request({
+          url: `/api/webhook-subscriptions/${subscriptionId}/deliveries`,
+          token: await t.adminToken(),
+        });
+        expect(log.statusCode).toBe(200);
+        const rows = log.json<{ status: string; responseStatus: number }[]>();
+        return rows.every((r) => r.status !== 'pending') ? rows : undefined;
+      },
+      { what: 'both deliveries recorded', timeoutMs: 60000 },
+    );
+    expect(deliveries).toEqual([
       expect.objectContaining({ status: 'sent', responseStatus: 200 }),
       expect.objectContaining({ status: 'sent', responseStatus: 200 }),
     ]);
