@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { SCHEDULED_ACTIONS } from '../domain/schedule';
-import { type PlannedTransition } from '../domain/schedule';
+import { type PlannedTransition, SCHEDULED_ACTIONS } from '../domain/schedule';
 import { ProgrammeCycleEntity, ScheduledTransitionEntity } from './schedule.entities';
 
 // Serialises runs of the schedule across every process: transitions happen one at a time, in order.
 const SCHEDULE_LOCK = [0x5343_4845, 1] as const;
-const ACTION_ORDER = `array_position(ARRAY[${SCHEDULED_ACTIONS.map((a) => `'${a}'`).join(', ')}]::varchar[], action)`;
+// Rows falling due at the same instant run in SCHEDULED_ACTIONS order (a close before an entry).
+const ACTION_RANK = `array_position(ARRAY[${SCHEDULED_ACTIONS.map((a) => `'${a}'`).join(', ')}]::varchar[], t.action)`;
 
 @Injectable()
 export class ScheduleRepository {
@@ -65,7 +65,7 @@ export class ScheduleRepository {
       .createQueryBuilder(ScheduledTransitionEntity, 't')
       .where(`t.status = 'pending' AND t.due_at <= :now`, { now })
       .orderBy('t.due_at', 'ASC')
-      .addOrderBy(ACTION_ORDER.replace('action', 't.action'), 'ASC')
+      .addOrderBy(ACTION_RANK, 'ASC')
       .addOrderBy('t.key', 'ASC')
       .limit(limit)
       .getMany();
@@ -93,7 +93,7 @@ export class ScheduleRepository {
       .createQueryBuilder(ScheduledTransitionEntity, 't')
       .where('t.edition_id = :editionId', { editionId })
       .orderBy('t.due_at', 'ASC')
-      .addOrderBy(ACTION_ORDER.replace('action', 't.action'), 'ASC')
+      .addOrderBy(ACTION_RANK, 'ASC')
       .getMany();
   }
 
